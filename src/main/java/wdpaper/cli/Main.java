@@ -1,0 +1,14 @@
+package wdpaper.cli;
+
+import picocli.CommandLine;
+
+/** Entry point: {@code java -jar weight-decay-paper-all.jar <command>}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.exit(PaperCommand.commandLine(new java.io.PrintWriter(System.out, true),
+        new java.io.PrintWriter(System.err, true)).execute(args));
+  }
+}

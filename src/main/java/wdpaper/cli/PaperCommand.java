@@ -1,0 +1,55 @@
+package wdpaper.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import wdpaper.project.ExitCodes;
+import wdpaper.project.UserError;
+
+/** The top command: prints usage when run bare. */
+@Command(name = "weight-decay-paper", mixinStandardHelpOptions = true, version = "weight-decay-paper 0.1.0",
+    header = "Build a reproducible paper on L2 regularization and weight initialization, from real MNIST runs.",
+    subcommands = {BenchCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:the command succeeded",
+        "1:unexpected failure (a bug; rerun with --verbose)",
+        "2:bad command line",
+        "3:invalid content, template or experiment spec",
+        "4:MNIST data missing or failing its checksum",
+        "5:a training run diverged",
+        "130:interrupted; the previous output is intact"})
+final class PaperCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with the given writers, so tests can capture the output. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new PaperCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      boolean verbose = false;
+      for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+        verbose |= pr.hasMatchedOption("--verbose");
+      }
+      PrintWriter e = commandLine.getErr();
+      if (verbose) {
+        ex.printStackTrace(e);
+      }
+      if (ex instanceof UserError u) {
+        e.println("error: " + u.getMessage());
+        e.flush();
+        return u.exitCode();
+      }
+      e.println("error: " + ex + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
+      e.flush();
+      return ExitCodes.FAILURE;
+    });
+    return cl;
+  }
+}

@@ -1,0 +1,52 @@
+package wdpaper.data;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * MNIST split as in the book: training = first 50,000 images of the official training file,
+ * validation = its last 10,000, test = the official 10,000.
+ */
+public record Mnist(Dataset training, Dataset validation, Dataset test, Map<String, String> checksums) {
+  public static final int TRAINING = 50_000;
+  public static final int VALIDATION = 10_000;
+
+  /** Reads and splits the four verified files. */
+  public static Mnist load(Map<MnistFile, Path> files) {
+    IdxReader.Images trainImages = IdxReader.readImages(files.get(MnistFile.TRAIN_IMAGES));
+    int[] trainLabels = IdxReader.readLabels(files.get(MnistFile.TRAIN_LABELS));
+    IdxReader.Images testImages = IdxReader.readImages(files.get(MnistFile.TEST_IMAGES));
+    int[] testLabels = IdxReader.readLabels(files.get(MnistFile.TEST_LABELS));
+    check(trainImages, trainLabels, TRAINING + VALIDATION, "training");
+    check(testImages, testLabels, 10_000, "test");
+    int px = trainImages.rows() * trainImages.cols();
+    Dataset training = Dataset.fromBytes(trainImages.pixels(), 0, TRAINING, px, trainLabels, 0);
+    Dataset validation = Dataset.fromBytes(trainImages.pixels(), TRAINING, VALIDATION, px, trainLabels, TRAINING);
+    Dataset test = Dataset.fromBytes(testImages.pixels(), 0, testImages.count(), px, testLabels, 0);
+    Map<String, String> sums = new java.util.TreeMap<>();
+    for (MnistFile f : MnistFile.values()) {
+      sums.put(f.fileName(), f.sha256());
+    }
+    return new Mnist(training, validation, test, Map.copyOf(sums));
+  }
+
+  /** Provisions (see {@link MnistProvisioner}) and loads MNIST. */
+  public static Mnist provisionAndLoad(java.nio.file.Path userDir, java.nio.file.Path cacheDir,
+      java.util.function.Consumer<String> log) {
+    return load(new MnistProvisioner(userDir, cacheDir, true, log).provision());
+  }
+
+  /** The quick-preview subset: the first {@code training} training and {@code validation} validation images. */
+  public Mnist subset(int training, int validation) {
+    return new Mnist(this.training.head(Math.min(training, this.training.size())),
+        this.validation.head(Math.min(validation, this.validation.size())), test, checksums);
+  }
+
+  private static void check(IdxReader.Images images, int[] labels, int expected, String what) {
+    if (images.count() != expected || labels.length != expected || images.rows() != 28 || images.cols() != 28) {
+      throw wdpaper.project.UserError.data("MNIST " + what + " files hold " + images.count() + " images of "
+          + images.rows() + "x" + images.cols() + " and " + labels.length + " labels, expected " + expected
+          + " 28x28 images and labels");
+    }
+  }
+}
