@@ -1,0 +1,25 @@
+package wdpaper.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options of the commands that may train: profile, parallelism, cache bypass. */
+final class TrainingOptions {
+  @Option(names = "--quick", description = "Build the quick preview: 5,000 training and 1,000 validation images,"
+      + " at most 4 epochs, one seed.")
+  boolean quick;
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "<n>", description = "Runs trained in parallel (default: the number"
+      + " of cores). Results are identical for any value.")
+  Integer jobs;
+
+  @Option(names = "--force", description = "Retrain every run even if the cache holds it.")
+  boolean force;
+
+  int jobs() {
+    return jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+  }
+
+  wdpaper.experiments.Profile profile() {
+    return quick ? wdpaper.experiments.Profile.QUICK : wdpaper.experiments.Profile.FULL;
+  }
+}

@@ -1,0 +1,333 @@
+package wdpaper.experiments;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import wdpaper.data.Mnist;
+import wdpaper.project.Json;
+import wdpaper.project.UserError;
+
+/**
+ * Reads and validates experiment files. Every problem is one line naming the file, the key and the value:
+ * {@code content/experiments/x.json: 'eta' must be > 0, was -0.5}.
+ *
+ * <p>Sweepable keys take a value or a list of values; the runs are the cartesian product, in the order of
+ * {@link #SWEEPABLE}, with the seeds innermost. {@code quick} holds overrides for the quick profile.
+ */
+public final class ExperimentLoader {
+  static final List<String> SWEEPABLE =
+      List.of("sizes", "init", "eta", "lambda", "miniBatchSize", "epochs", "trainingSetSize");
+  static final Set<String> SCALAR = Set.of("id", "title", "description", "validationSetSize", "seeds", "gradients",
+      "instrument", "snapshotsPerEpoch", "histogramEpochs", "saturationSample", "monitorSample", "allowDivergence",
+      "quick");
+  static final Map<String, Object> DEFAULTS = Map.ofEntries(
+      Map.entry("miniBatchSize", 10), Map.entry("epochs", 30), Map.entry("trainingSetSize", Mnist.TRAINING),
+      Map.entry("validationSetSize", Mnist.VALIDATION), Map.entry("seeds", 3), Map.entry("gradients", true),
+      Map.entry("instrument", false), Map.entry("snapshotsPerEpoch", 0), Map.entry("saturationSample", 1000),
+      Map.entry("monitorSample", 5000), Map.entry("allowDivergence", false), Map.entry("description", ""));
+
+  private final Path file;
+  private final String name;
+
+  private ExperimentLoader(Path file, String displayName) {
+    this.file = file;
+    this.name = displayName;
+  }
+
+  /** Loads every {@code *.json} in {@code dir}, sorted by file name; ids must be unique (they are file names). */
+  public static List<ExperimentSpec> loadAll(Path dir, Profile profile, java.util.function.Function<Path, String> display) {
+    if (!Files.isDirectory(dir)) {
+      throw UserError.config("experiment folder " + dir + " does not exist, expected content/experiments/*.json");
+    }
+    List<ExperimentSpec> result = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        result.add(load(p, profile, display.apply(p)));
+      }
+    } catch (IOException e) {
+      throw UserError.config("cannot list " + dir + ": " + e.getMessage());
+    }
+    if (result.isEmpty()) {
+      throw UserError.config("no experiments in " + display.apply(dir) + ", expected at least one <id>.json");
+    }
+    return result;
+  }
+
+  /** Loads one experiment file for the given profile. */
+  public static ExperimentSpec load(Path file, Profile profile, String displayName) {
+    return new ExperimentLoader(file, displayName).load(profile);
+  }
+
+  private ExperimentSpec load(Profile profile) {
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw error("invalid JSON at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw error("cannot read: " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw error("expected a JSON object at the top level");
+    }
+    checkKeys(root, "", true);
+    String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
+    String id = text(root, "id");
+    if (!id.equals(stem)) {
+      throw error("'id' must equal the file name '" + stem + "', was '" + id + "'");
+    }
+    if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      throw error("'id' must be kebab-case (a-z, 0-9, -), was '" + id + "'");
+    }
+    ObjectNode effective = root.deepCopy();
+    if (profile == Profile.QUICK) {
+      applyQuick(effective, root.get("quick"));
+    }
+    String title = text(root, "title");
+    String description = root.has("description") ? text(root, "description") : "";
+    boolean allowDivergence = bool(effective, "allowDivergence");
+    List<ExperimentSpec.Run> runs = expand(effective);
+    return new ExperimentSpec(id, title, description, file, allowDivergence, runs);
+  }
+
+  private void applyQuick(ObjectNode effective, JsonNode quick) {
+    JsonNode epochs = effective.get("epochs");
+    int maxEpochs = Profile.QUICK_EPOCHS;
+    effective.put("trainingSetSize", Math.min(Profile.QUICK_TRAINING, intValue(effective, "trainingSetSize")));
+    effective.put("validationSetSize", Math.min(Profile.QUICK_VALIDATION, intValue(effective, "validationSetSize")));
+    effective.put("seeds", 1);
+    if (epochs == null || epochs.isNumber()) {
+      effective.put("epochs", Math.min(maxEpochs, epochs == null ? 30 : epochs.asInt()));
+    } else {
+      effective.set("epochs", Json.MAPPER.valueToTree(List.of(maxEpochs)));
+    }
+    if (effective.has("histogramEpochs")) {
+      List<Integer> kept = new ArrayList<>();
+      for (JsonNode e : effective.get("histogramEpochs")) {
+        kept.add(Math.min(e.asInt(), maxEpochs));
+      }
+      effective.set("histogramEpochs", Json.MAPPER.valueToTree(new TreeSet<>(kept)));
+    }
+    if (quick != null) {
+      quick.fields().forEachRemaining(f -> effective.set(f.getKey(), f.getValue()));
+    }
+    effective.remove("quick");
+  }
+
+  private void checkKeys(JsonNode node, String prefix, boolean top) {
+    Set<String> known = new TreeSet<>(SWEEPABLE);
+    known.addAll(SCALAR);
+    if (!top) {
+      known.removeAll(Set.of("id", "title", "description", "quick"));
+    }
+    node.fieldNames().forEachRemaining(k -> {
+      if (!known.contains(k)) {
+        throw error("unknown key '" + prefix + k + "', expected one of " + String.join(", ", known));
+      }
+    });
+    for (String required : top ? List.of("id", "title", "sizes", "init", "eta", "lambda") : List.<String>of()) {
+      if (!node.has(required)) {
+        throw error("missing key '" + required + "'");
+      }
+    }
+    if (top && node.has("quick")) {
+      if (!node.get("quick").isObject()) {
+        throw error("'quick' must be an object of overrides, was " + node.get("quick"));
+      }
+      checkKeys(node.get("quick"), "quick.", false);
+    }
+  }
+
+  private List<ExperimentSpec.Run> expand(JsonNode root) {
+    Map<String, List<JsonNode>> values = new LinkedHashMap<>();
+    for (String key : SWEEPABLE) {
+      JsonNode v = root.has(key) ? root.get(key) : Json.MAPPER.valueToTree(DEFAULTS.get(key));
+      List<JsonNode> list = new ArrayList<>();
+      boolean sweep = key.equals("sizes") ? v.isArray() && v.size() > 0 && v.get(0).isArray() : v.isArray();
+      if (v.isArray() && v.isEmpty()) {
+        throw error("'" + key + "' is an empty list, expected at least one value");
+      }
+      if (sweep) {
+        v.forEach(list::add);
+      } else {
+        list.add(v);
+      }
+      values.put(key, list);
+    }
+    List<Long> seeds = seeds(root.has("seeds") ? root.get("seeds") : Json.MAPPER.valueToTree(DEFAULTS.get("seeds")));
+    int validationSize = intIn(root, "validationSetSize", 1, Mnist.VALIDATION);
+    boolean gradients = bool(root, "gradients");
+    boolean instrument = bool(root, "instrument");
+    int snapshots = intIn(root, "snapshotsPerEpoch", 0, 1000);
+    int saturation = intIn(root, "saturationSample", 1, Mnist.VALIDATION);
+    int monitor = intIn(root, "monitorSample", 1, Mnist.TRAINING);
+    List<ExperimentSpec.Run> runs = new ArrayList<>();
+    List<Map<String, JsonNode>> combos = new ArrayList<>();
+    combos.add(new LinkedHashMap<>());
+    for (var e : values.entrySet()) {
+      List<Map<String, JsonNode>> next = new ArrayList<>();
+      for (Map<String, JsonNode> c : combos) {
+        for (JsonNode v : e.getValue()) {
+          Map<String, JsonNode> m = new LinkedHashMap<>(c);
+          m.put(e.getKey(), v);
+          next.add(m);
+        }
+      }
+      combos = next;
+    }
+    for (Map<String, JsonNode> c : combos) {
+      List<Integer> sizes = sizes(c.get("sizes"));
+      String init = c.get("init").asText();
+      if (!c.get("init").isTextual() || !(init.equals("old") || init.equals("new"))) {
+        throw error("'init' must be \"old\" or \"new\", was " + c.get("init"));
+      }
+      double eta = number(c.get("eta"), "eta");
+      if (!(eta > 0)) {
+        throw error("'eta' must be > 0, was " + c.get("eta"));
+      }
+      double lambda = number(c.get("lambda"), "lambda");
+      if (!(lambda >= 0)) {
+        throw error("'lambda' must be >= 0, was " + c.get("lambda"));
+      }
+      int m = integer(c.get("miniBatchSize"), "miniBatchSize", 1, Integer.MAX_VALUE);
+      int epochs = integer(c.get("epochs"), "epochs", 1, 10_000);
+      int n = integer(c.get("trainingSetSize"), "trainingSetSize", 1, Mnist.TRAINING);
+      if (m > n) {
+        throw error("'miniBatchSize' (m = " + m + ") must not exceed 'trainingSetSize' (n = " + n + ")");
+      }
+      List<Integer> hist = histogramEpochs(root, epochs);
+      Map<String, String> sweep = new LinkedHashMap<>();
+      for (String key : SWEEPABLE) {
+        if (values.get(key).size() > 1) {
+          JsonNode v = c.get(key);
+          sweep.put(key, v.isNumber() ? Numbers.format(v.asDouble()) : v.isArray() ? v.toString().replace(",", ",")
+              : v.asText());
+        }
+      }
+      for (long seed : seeds) {
+        RunSpec spec = new RunSpec(sizes, init, eta, lambda, m, epochs, n, validationSize, seed, gradients,
+            instrument, snapshots, hist, Math.min(saturation, validationSize), Math.min(monitor, n));
+        runs.add(new ExperimentSpec.Run(spec, Map.copyOf(sweep).isEmpty() ? Map.of() : sweep));
+      }
+    }
+    return runs;
+  }
+
+  private List<Integer> sizes(JsonNode v) {
+    if (!v.isArray() || v.size() < 2) {
+      throw error("'sizes' must be a list of at least 2 layer sizes (or a list of such lists), was " + v);
+    }
+    List<Integer> s = new ArrayList<>();
+    for (JsonNode x : v) {
+      if (!x.isInt() || x.asInt() < 1) {
+        throw error("'sizes' entries must be positive integers, was " + v);
+      }
+      s.add(x.asInt());
+    }
+    if (s.get(0) != 784 || s.get(s.size() - 1) != 10) {
+      throw error("'sizes' must start with 784 inputs and end with 10 outputs for MNIST, was " + v);
+    }
+    return s;
+  }
+
+  private List<Long> seeds(JsonNode v) {
+    List<Long> seeds = new ArrayList<>();
+    if (v.isInt()) {
+      if (v.asInt() < 1) {
+        throw error("'seeds' must be a count >= 1 or a list of seeds, was " + v);
+      }
+      for (int i = 1; i <= v.asInt(); i++) {
+        seeds.add((long) i);
+      }
+    } else if (v.isArray() && !v.isEmpty()) {
+      for (JsonNode s : v) {
+        if (!s.canConvertToLong() || !s.isIntegralNumber()) {
+          throw error("'seeds' entries must be integers, was " + v);
+        }
+        if (seeds.contains(s.asLong())) {
+          throw error("'seeds' lists " + s.asLong() + " twice");
+        }
+        seeds.add(s.asLong());
+      }
+    } else {
+      throw error("'seeds' must be a count >= 1 or a non-empty list of seeds, was " + v);
+    }
+    return seeds;
+  }
+
+  private List<Integer> histogramEpochs(JsonNode root, int epochs) {
+    List<Integer> h = new ArrayList<>();
+    if (!root.has("histogramEpochs")) {
+      return h;
+    }
+    JsonNode v = root.get("histogramEpochs");
+    if (!v.isArray()) {
+      throw error("'histogramEpochs' must be a list of epochs, was " + v);
+    }
+    for (JsonNode e : v) {
+      if (!e.isInt() || e.asInt() < 0 || e.asInt() > epochs) {
+        throw error("'histogramEpochs' entries must be epochs 0.." + epochs + ", was " + e);
+      }
+      h.add(e.asInt());
+    }
+    return h;
+  }
+
+  private String text(JsonNode root, String key) {
+    JsonNode v = root.get(key);
+    if (v == null || !v.isTextual() || v.asText().isBlank()) {
+      throw error("'" + key + "' must be a non-empty string, was " + v);
+    }
+    return v.asText();
+  }
+
+  private boolean bool(JsonNode root, String key) {
+    JsonNode v = root.has(key) ? root.get(key) : Json.MAPPER.valueToTree(DEFAULTS.get(key));
+    if (!v.isBoolean()) {
+      throw error("'" + key + "' must be true or false, was " + v);
+    }
+    return v.asBoolean();
+  }
+
+  private int intValue(JsonNode root, String key) {
+    JsonNode v = root.has(key) ? root.get(key) : Json.MAPPER.valueToTree(DEFAULTS.get(key));
+    return v.isArray() ? Integer.MAX_VALUE : v.asInt();
+  }
+
+  private int intIn(JsonNode root, String key, int min, int max) {
+    JsonNode v = root.has(key) ? root.get(key) : Json.MAPPER.valueToTree(DEFAULTS.get(key));
+    return integer(v, key, min, max);
+  }
+
+  private int integer(JsonNode v, String key, int min, int max) {
+    if (!v.isInt()) {
+      throw error("'" + key + "' must be an integer, was " + v);
+    }
+    if (v.asInt() < min || v.asInt() > max) {
+      throw error("'" + key + "' must be in " + min + ".." + max + ", was " + v);
+    }
+    return v.asInt();
+  }
+
+  private double number(JsonNode v, String key) {
+    if (!v.isNumber()) {
+      throw error("'" + key + "' must be a number, was " + v);
+    }
+    return v.asDouble();
+  }
+
+  private UserError error(String message) {
+    return UserError.config(name + ": " + message);
+  }
+}

@@ -1,0 +1,84 @@
+package wdpaper.experiments;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Reports training progress on stderr: a live bar with ETA on a terminal, plain periodic lines (one every
+ * {@code interval}) in CI logs, and one line per finished run. Never part of any compared output.
+ */
+public class Progress implements AutoCloseable {
+  private final PrintWriter err;
+  private final boolean terminal;
+  private final boolean quiet;
+  private ProgressBar bar;
+
+  public Progress(PrintWriter err, boolean terminal, boolean quiet) {
+    this.err = err;
+    this.terminal = terminal;
+    this.quiet = quiet;
+  }
+
+  /** A progress reporter that prints nothing (tests). */
+  public static Progress silent() {
+    return new Progress(new PrintWriter(java.io.Writer.nullWriter()), false, true);
+  }
+
+  void start(int runsToTrain, int cached, long totalEpochs) {
+    if (quiet) {
+      return;
+    }
+    line(String.format(Locale.ROOT, "runs: %d to train, %d from the cache", runsToTrain, cached));
+    if (runsToTrain == 0) {
+      return;
+    }
+    ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("training").setInitialMax(totalEpochs)
+        .setUnit(" epochs", 1).setStyle(ProgressBarStyle.ASCII).showSpeed();
+    if (terminal) {
+      b.setUpdateIntervalMillis(250);
+    } else {
+      b.setUpdateIntervalMillis((int) Duration.ofSeconds(15).toMillis())
+          .setConsumer(new DelegatingProgressBarConsumer(this::line, 100));
+    }
+    bar = b.build();
+  }
+
+  void epoch() {
+    if (bar != null) {
+      bar.step();
+    }
+  }
+
+  void runDone(RunSpec spec, RunRecord record) {
+    if (quiet) {
+      return;
+    }
+    var last = record.result().epochs().get(record.result().epochs().size() - 1);
+    String msg = String.format(Locale.ROOT, "trained %s in %.1f s: %s, validation accuracy %.4f", spec.label(),
+        record.provenance().wallSeconds(), record.result().diverged()
+            ? "DIVERGED at epoch " + record.result().divergedAtEpoch() : "epoch " + last.epoch(),
+        last.validationAccuracy());
+    if (bar != null && terminal) {
+      bar.setExtraMessage(" " + spec.label());
+    }
+    line(msg);
+  }
+
+  private synchronized void line(String s) {
+    err.println(s);
+    err.flush();
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+    }
+  }
+}
