@@ -9,7 +9,8 @@ import wdpaper.project.UserError;
 /** The top command: prints usage when run bare. */
 @Command(name = "weight-decay-paper", mixinStandardHelpOptions = true, version = "weight-decay-paper 0.1.0",
     header = "Build a reproducible paper on L2 regularization and weight initialization, from real MNIST runs.",
-    subcommands = {TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {BuildCommand.class, TrainCommand.class, RenderCommand.class, ServeCommand.class,
+        CleanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the command succeeded",

@@ -18,11 +18,18 @@ public final class Experiments {
   /** Validates the catalog first (before any data or training), then provisions MNIST and trains what is missing. */
   public static Results run(ProjectPaths paths, Profile profile, Path mnistDir, int jobs, boolean force,
       PrintWriter err, boolean terminal, Consumer<String> log) {
+    return run(paths, profile, mnistDir, jobs, force, false, err, terminal, log);
+  }
+
+  /** As {@link #run}, but with {@code cacheOnly} nothing is trained and a missing run is an error. */
+  public static Results run(ProjectPaths paths, Profile profile, Path mnistDir, int jobs, boolean force,
+      boolean cacheOnly, PrintWriter err, boolean terminal, Consumer<String> log) {
     List<ExperimentSpec> specs = load(paths, profile);
     Mnist mnist = Mnist.provisionAndLoad(mnistDir, paths.mnistCache(), log);
     ResultCache cache = new ResultCache(paths.runCache(), mnist.checksums(), log);
     try (Progress progress = new Progress(err, terminal, false)) {
-      return new Runner(cache, mnist, jobs, force, progress).run(specs);
+      Runner runner = new Runner(cache, mnist, jobs, force, progress);
+      return (cacheOnly ? runner.cacheOnly() : runner).run(specs);
     }
   }
 }

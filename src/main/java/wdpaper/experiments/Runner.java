@@ -28,6 +28,13 @@ public final class Runner {
   private final int jobs;
   private final boolean force;
   private final Progress progress;
+  private boolean cacheOnly;
+
+  /** Refuse to train: every run must already be in the cache (the {@code render} command). */
+  public Runner cacheOnly() {
+    this.cacheOnly = true;
+    return this;
+  }
 
   public Runner(ResultCache cache, Mnist mnist, int jobs, boolean force, Progress progress) {
     if (jobs < 1) {
@@ -57,6 +64,10 @@ public final class Runner {
       } else {
         pending.add(e.getValue());
       }
+    }
+    if (cacheOnly && !pending.isEmpty()) {
+      throw UserError.config(pending.size() + " of " + unique.size() + " runs are not in the cache (first: "
+          + pending.get(0).label() + "); run 'build' (or 'train') first");
     }
     pending.sort(Comparator.comparingDouble(RunSpec::cost).reversed().thenComparing(cache::key));
     long totalEpochs = pending.stream().mapToLong(RunSpec::epochs).sum();

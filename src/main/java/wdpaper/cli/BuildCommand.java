@@ -1,0 +1,27 @@
+package wdpaper.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import wdpaper.experiments.Experiments;
+import wdpaper.experiments.Results;
+import wdpaper.site.PaperBuild;
+
+/** The one command: train what the cache lacks, then figures, site and PDF into output/. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    header = "Build the whole paper: train missing runs, then figures, site and PDF into output/.",
+    description = {"Validates every experiment spec, page and template first; then trains (in parallel, cached),"
+        + " renders, and replaces the output folder atomically. A re-run with a warm cache does no training."})
+final class BuildCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin TrainingOptions training;
+
+  @Override
+  public Integer call() {
+    long t0 = System.nanoTime();
+    Results results = Experiments.run(common.paths(), training.profile(), common.mnistDir, training.jobs(),
+        training.force, false, common.err(), System.console() != null, common::log);
+    return RenderCommand.render(common, results, training.quick ? "quick" : "full", t0);
+  }
+}

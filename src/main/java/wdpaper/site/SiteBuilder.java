@@ -1,0 +1,301 @@
+package wdpaper.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import wdpaper.figures.FigureSpec;
+import wdpaper.project.AtomicFiles;
+import wdpaper.project.UserError;
+
+/**
+ * Builds the static site into a folder: loads the pages, renders FreeMarker then Markdown, numbers figures and
+ * equations across pages, resolves cross-references ({@code @fig:id}, {@code @eq:name}, {@code @sec:slug}), applies
+ * the layout, and copies the assets. {@link #paperHtml()} is the same content as one document, for the PDF.
+ */
+public final class SiteBuilder {
+  private static final Pattern REF = Pattern.compile("@(fig|eq|sec):([a-z0-9]+(?:-[a-z0-9]+)*)");
+
+  private final Path contentDir;
+  private final Path templatesDir;
+  private final Templates templates;
+  private final MarkdownRenderer markdown;
+  private final Map<String, Object> model;
+  private final Map<String, FigureSpec> figures = new LinkedHashMap<>();
+  private final List<Page> pages = new ArrayList<>();
+  private final Map<String, String> bodies = new LinkedHashMap<>();
+  private final Map<String, Integer> figureNumbers = new LinkedHashMap<>();
+  private final Map<String, String> figurePage = new LinkedHashMap<>();
+  private final Map<String, Integer> equationNumbers = new LinkedHashMap<>();
+  private final Map<String, String> equationPage = new LinkedHashMap<>();
+
+  public SiteBuilder(Path root, Map<String, Object> model, List<FigureSpec> figureSpecs) {
+    this.contentDir = root.resolve("content");
+    this.templatesDir = root.resolve("templates");
+    this.templates = new Templates(contentDir, templatesDir, root);
+    this.markdown = new MarkdownRenderer(new MathRenderer());
+    this.model = new LinkedHashMap<>(model);
+    for (FigureSpec f : figureSpecs) {
+      figures.put(f.id(), f);
+    }
+    Map<String, Object> figModel = new LinkedHashMap<>();
+    figureSpecs.forEach(f -> figModel.put(f.id(), Map.of("title", f.title(), "caption", f.caption())));
+    this.model.put("figures", figModel);
+  }
+
+  /** Loads, checks and renders every page; call before writing. Errors are collected and reported together. */
+  public SiteBuilder render() {
+    loadPages();
+    List<String> errors = new ArrayList<>();
+    for (Page p : pages) {
+      errors.addAll(NumberCheck.check(p.file(), p.source()));
+    }
+    throwIf(errors, "page");
+    List<Map<String, Object>> nav = new ArrayList<>();
+    for (Page p : pages) {
+      Map<String, Object> n = new LinkedHashMap<>();
+      n.put("title", p.title());
+      n.put("href", href(p));
+      n.put("slug", p.slug());
+      nav.add(n);
+    }
+    model.put("pages", nav);
+    for (Page p : pages) {
+      try {
+        String rendered = templates.renderContent(p.file().substring("content/".length()), model);
+        String body = rendered.substring(rendered.indexOf("\n---\n", 3) + 5);
+        bodies.put(p.slug(), markdown.render(body));
+      } catch (IllegalArgumentException e) {
+        errors.add(p.file() + ": " + e.getMessage());
+      } catch (UserError e) {
+        errors.add(e.getMessage());
+      }
+    }
+    throwIf(errors, "page");
+    number(errors);
+    throwIf(errors, "reference");
+    return this;
+  }
+
+  private void throwIf(List<String> errors, String what) {
+    if (!errors.isEmpty()) {
+      throw UserError.config(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more "
+          + what + " errors)" : ""));
+    }
+  }
+
+  private void loadPages() {
+    if (!Files.isDirectory(contentDir)) {
+      throw UserError.config("content folder " + contentDir + " does not exist, expected content/*.md");
+    }
+    try (Stream<Path> s = Files.list(contentDir)) {
+      for (Path f : s.filter(x -> x.toString().endsWith(".md")).sorted().toList()) {
+        pages.add(Page.parse("content/" + f.getFileName(), Files.readString(f)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (pages.isEmpty()) {
+      throw UserError.config("no pages in content/, expected at least one NN-slug.md");
+    }
+    pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::file));
+  }
+
+  private String href(Page p) {
+    return p == pages.get(0) ? "index.html" : p.slug() + ".html";
+  }
+
+  /** Numbers figures and equations in page order; every referenced id must exist. */
+  private void number(List<String> errors) {
+    for (Page p : pages) {
+      Document d = Jsoup.parseBodyFragment(bodies.get(p.slug()));
+      for (Element slot : d.select("div.figure-slot")) {
+        String id = slot.attr("data-figure");
+        if (!figures.containsKey(id)) {
+          errors.add(p.file() + ":" + p.lineOf(id) + ": figure '" + id + "' is not declared (known: "
+              + String.join(", ", figures.keySet()) + ")");
+        } else if (figureNumbers.containsKey(id)) {
+          errors.add(p.file() + ":" + p.lineOf(id) + ": figure '" + id + "' is placed twice");
+        } else {
+          figureNumbers.put(id, figureNumbers.size() + 1);
+          figurePage.put(id, href(p));
+        }
+      }
+      for (Element eq : d.select("div.equation[data-label]")) {
+        String label = eq.attr("data-label").substring(3);
+        equationNumbers.put(label, equationNumbers.size() + 1);
+        equationPage.put(label, href(p));
+      }
+    }
+    for (Page p : pages) {
+      Matcher m = REF.matcher(Jsoup.parseBodyFragment(bodies.get(p.slug())).text());
+      while (m.find()) {
+        String kind = m.group(1);
+        String id = m.group(2);
+        boolean known = kind.equals("fig") ? figureNumbers.containsKey(id) : kind.equals("eq")
+            ? equationNumbers.containsKey(id) : pages.stream().anyMatch(x -> x.slug().equals(id));
+        if (!known) {
+          errors.add(p.file() + ":" + p.lineOf(m.group()) + ": reference " + m.group() + " names no "
+              + (kind.equals("fig") ? "placed figure" : kind.equals("eq") ? "labelled equation" : "page"));
+        }
+      }
+    }
+  }
+
+  /** Writes the site pages, figures' HTML blocks resolved, into {@code out}; returns the files written. */
+  public List<String> writeSite(Path out) {
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < pages.size(); i++) {
+      Page p = pages.get(i);
+      Map<String, Object> m = new LinkedHashMap<>(model);
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("title", p.title());
+      page.put("slug", p.slug());
+      page.put("href", href(p));
+      page.put("number", i);
+      page.put("html", resolve(bodies.get(p.slug()), false));
+      page.put("prev", i > 0 ? Map.of("href", href(pages.get(i - 1)), "title", pages.get(i - 1).title()) : null);
+      page.put("next", i + 1 < pages.size() ? Map.of("href", href(pages.get(i + 1)), "title",
+          pages.get(i + 1).title()) : null);
+      m.put("page", page);
+      String html = templates.renderLayout("page.ftlh", m);
+      AtomicFiles.write(out.resolve(href(p)), html);
+      written.add(href(p));
+    }
+    copyAssets(out, written);
+    AtomicFiles.write(out.resolve(".nojekyll"), "");
+    written.add(".nojekyll");
+    return written;
+  }
+
+  /** The whole paper as one HTML document (title page, contents, all sections), links internal. */
+  public String paperHtml() {
+    Map<String, Object> m = new LinkedHashMap<>(model);
+    List<Map<String, Object>> sections = new ArrayList<>();
+    for (Page p : pages) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("title", p.title());
+      s.put("slug", p.slug());
+      s.put("html", resolve(bodies.get(p.slug()), true));
+      sections.add(s);
+    }
+    m.put("sections", sections);
+    return templates.renderLayout("paper.ftlh", m);
+  }
+
+  private void copyAssets(Path out, List<String> written) {
+    Path assets = templatesDir.resolve("assets");
+    if (!Files.isDirectory(assets)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(assets)) {
+      for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+        String rel = "assets/" + assets.relativize(f).toString().replace('\\', '/');
+        AtomicFiles.write(out.resolve(rel), Files.readAllBytes(f));
+        written.add(rel);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Replaces figure and verdict slots, numbers equations and turns references into links. */
+  private String resolve(String html, boolean paper) {
+    Document d = Jsoup.parseBodyFragment(html);
+    d.outputSettings().prettyPrint(false);
+    for (Element slot : d.select("div.figure-slot")) {
+      String id = slot.attr("data-figure");
+      slot.before(templates.renderLayout("partials/figure.ftlh", Map.of("fig", figureModel(id, paper), "site",
+          model.get("site"))));
+      slot.remove();
+    }
+    for (Element slot : d.select("div.verdict-slot")) {
+      String claim = slot.attr("data-claim");
+      Object v = ((Map<?, ?>) model.get("verdicts")).get(claim);
+      if (v == null) {
+        throw UserError.config("a page asks for the verdict of '" + claim + "', which the analysis does not compute"
+            + " (known: " + ((Map<?, ?>) model.get("verdicts")).keySet() + ")");
+      }
+      slot.before(templates.renderLayout("partials/verdict.ftlh", Map.of("v", v)));
+      slot.remove();
+    }
+    for (Element eq : d.select("div.equation[data-label]")) {
+      eq.appendElement("span").addClass("eq-number").text("(" + equationNumbers.get(eq.attr("data-label")
+          .substring(3)) + ")");
+    }
+    for (Element e : d.body().getAllElements()) {
+      if (e.closest("code, pre, svg, a") != null) {
+        continue;
+      }
+      for (TextNode t : new ArrayList<>(e.textNodes())) {
+        Matcher m = REF.matcher(t.getWholeText());
+        if (!m.find()) {
+          continue;
+        }
+        StringBuilder sb = new StringBuilder();
+        int last = 0;
+        m.reset();
+        while (m.find()) {
+          sb.append(org.jsoup.nodes.Entities.escape(t.getWholeText().substring(last, m.start())));
+          sb.append(link(m.group(1), m.group(2), paper));
+          last = m.end();
+        }
+        sb.append(org.jsoup.nodes.Entities.escape(t.getWholeText().substring(last)));
+        t.before(sb.toString());
+        t.remove();
+      }
+    }
+    return d.body().html();
+  }
+
+  private String link(String kind, String id, boolean paper) {
+    switch (kind) {
+      case "fig":
+        return "<a class=\"xref\" href=\"" + (paper ? "" : figurePage.get(id)) + "#fig-" + id + "\">Figure "
+            + figureNumbers.get(id) + "</a>";
+      case "eq":
+        return "<a class=\"xref\" href=\"" + (paper ? "" : equationPage.get(id)) + "#eq-" + id + "\">("
+            + equationNumbers.get(id) + ")</a>";
+      default:
+        Page p = pages.stream().filter(x -> x.slug().equals(id)).findFirst().orElseThrow();
+        int n = pages.indexOf(p);
+        return "<a class=\"xref\" href=\"" + (paper ? "#sec-" + id : href(p)) + "\">Section " + n + "</a>";
+    }
+  }
+
+  private Map<String, Object> figureModel(String id, boolean paper) {
+    FigureSpec f = figures.get(id);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("number", figureNumbers.get(id));
+    m.put("title", f.title());
+    m.put("caption", f.caption());
+    m.put("experiments", f.experiments());
+    m.put("svg", "figures/" + id + ".svg");
+    m.put("png", "figures/" + id + ".png");
+    m.put("csv", "figures/" + id + ".csv");
+    m.put("permalink", (paper ? "" : figurePage.get(id)) + "#fig-" + id);
+    m.put("paper", paper);
+    return m;
+  }
+
+  public List<Page> pages() {
+    return pages;
+  }
+
+  public Map<String, Integer> figureNumbers() {
+    return figureNumbers;
+  }
+}
