@@ -22,12 +22,21 @@ public final class ChartFactory {
 
   public static XYChart build(FigureSpec spec) {
     // Create Chart
-    XYChart chart = new XYChartBuilder().width(HouseTheme.WIDTH).height(HouseTheme.HEIGHT).title(spec.title())
+    boolean wide = spec.plots().size() > 4 || spec.plots().stream().mapToInt(x -> x.label().length() + 6).sum() > 90;
+    XYChart chart = new XYChartBuilder().width(wide ? HouseTheme.WIDTH + 220 : HouseTheme.WIDTH)
+        .height(HouseTheme.HEIGHT).title(spec.title())
         .xAxisTitle(spec.xLabel()).yAxisTitle(spec.yLabel()).build();
     // Customize Chart
     HouseTheme.apply(chart);
     chart.getStyler().setXAxisLogarithmic(spec.xLog());
     chart.getStyler().setYAxisLogarithmic(spec.yLog());
+    long legendEntries = spec.plots().size();
+    int legendChars = spec.plots().stream().mapToInt(x -> x.label().length() + 6).sum();
+    if (legendEntries > 4 || legendChars > 90) {
+      // too many entries for one row below the plot: a column at the right, still outside the data
+      chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+      chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+    }
     // Series
     int hidden = 0;
     for (FigureSpec.Plot p : spec.plots()) {

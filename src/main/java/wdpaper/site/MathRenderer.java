@@ -42,7 +42,7 @@ public final class MathRenderer {
     String svg = g.getSVGElement(null, true, new ViewBox(0, 0, w, h), null, null);
     String escaped = escape(tex);
     int depth = icon.getIconDepth();
-    svg = svg.replaceFirst("width='[0-9.]+'", "width='" + w + "'")
+    svg = svg.replaceAll(" xmlns:jfreesvg=(['\"])[^'\"]*\\1", "").replaceFirst("width='[0-9.]+'", "width='" + w + "'")
         .replaceFirst("height='[0-9.]+'", "height='" + h + "'")
         .replaceFirst("<svg ", "<svg role='img' aria-label='" + escaped + "' class='tex'"
             + (display ? "" : " style='vertical-align:-" + depth + "px'") + " ")

@@ -36,7 +36,12 @@ public record Page(String file, String slug, String title, int order, String sou
         throw wdpaper.project.UserError.config(file + ":" + (i + 2) + ": unknown front matter key '" + key
             + "', expected title or order");
       }
-      meta.put(key, line.substring(colon + 1).strip());
+      String value = line.substring(colon + 1).strip();
+      if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+          || value.startsWith("'") && value.endsWith("'"))) {
+        value = value.substring(1, value.length() - 1);
+      }
+      meta.put(key, value);
     }
     if (!meta.containsKey("title") || meta.get("title").isEmpty()) {
       throw wdpaper.project.UserError.config(file + ":1: front matter has no 'title'");

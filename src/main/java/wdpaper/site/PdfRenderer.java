@@ -24,6 +24,8 @@ public final class PdfRenderer {
 
   /** Renders {@code html}, whose relative links resolve against {@code baseDir}, to PDF bytes. */
   public static byte[] render(String html, Path baseDir, String title) {
+    // openhtmltopdf logs every CSS rule it skips (e.g. the site's dark-mode @media); the PDF is checked by tests
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     PdfRendererBuilder b = new PdfRendererBuilder();
     b.useFastMode();
     b.useSVGDrawer(new BatikSVGDrawer());

