@@ -1,12 +1,10 @@
 package wdpaper.cli;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import wdpaper.experiments.Experiments;
 import wdpaper.experiments.Results;
-import wdpaper.site.PaperBuild;
 
 /** The one command: train what the cache lacks, then figures, site and PDF into output/. */
 @Command(name = "build", mixinStandardHelpOptions = true,

@@ -211,14 +211,13 @@ public final class ExperimentLoader {
       for (String key : SWEEPABLE) {
         if (values.get(key).size() > 1) {
           JsonNode v = c.get(key);
-          sweep.put(key, v.isNumber() ? Numbers.format(v.asDouble()) : v.isArray() ? v.toString().replace(",", ",")
-              : v.asText());
+          sweep.put(key, v.isNumber() ? Numbers.format(v.asDouble()) : v.isArray() ? v.toString() : v.asText());
         }
       }
       for (long seed : seeds) {
         RunSpec spec = new RunSpec(sizes, init, eta, lambda, m, epochs, n, validationSize, seed, gradients,
             instrument, snapshots, hist, Math.min(saturation, validationSize), Math.min(monitor, n));
-        runs.add(new ExperimentSpec.Run(spec, Map.copyOf(sweep).isEmpty() ? Map.of() : sweep));
+        runs.add(new ExperimentSpec.Run(spec, sweep));
       }
     }
     return runs;

@@ -119,8 +119,10 @@ public final class SiteBuilder {
 
   /** Numbers figures and equations in page order; every referenced id must exist. */
   private void number(List<String> errors) {
+    Map<String, String> texts = new LinkedHashMap<>();
     for (Page p : pages) {
       Document d = Jsoup.parseBodyFragment(bodies.get(p.slug()));
+      texts.put(p.slug(), d.text());
       for (Element slot : d.select("div.figure-slot")) {
         String id = slot.attr("data-figure");
         if (!figures.containsKey(id)) {
@@ -140,7 +142,7 @@ public final class SiteBuilder {
       }
     }
     for (Page p : pages) {
-      Matcher m = REF.matcher(Jsoup.parseBodyFragment(bodies.get(p.slug())).text());
+      Matcher m = REF.matcher(texts.get(p.slug()));
       while (m.find()) {
         String kind = m.group(1);
         String id = m.group(2);
