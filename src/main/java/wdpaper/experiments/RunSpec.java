@@ -15,7 +15,7 @@ public record RunSpec(List<Integer> sizes, String init, double eta, double lambd
     int snapshotsPerEpoch, List<Integer> histogramEpochs, int saturationSample, int monitorSample) {
 
   /** Bump when a change to the trainer changes results: every cached run is then recomputed. */
-  public static final String TRAINER_VERSION = "trainer-3";
+  public static final String TRAINER_VERSION = "trainer-4";
 
   public RunSpec {
     sizes = List.copyOf(sizes);

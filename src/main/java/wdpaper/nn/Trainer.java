@@ -10,11 +10,13 @@ import wdpaper.data.Dataset;
  * cross-entropy cost, mini-batch SGD with {@code w -> (1 - eta*lambda/n) w - (eta/m) sum_x nablaW_x}, no decay on
  * biases), organised for speed:
  * <ul>
- *   <li>weights are stored transposed as rows, {@code wT[l][j][k]} joins input j to neuron k, so the hot loops
- *       ({@code z += x_j wT[j]}, {@code wT[j] -= c delta}) run over one row at the same index, which the JIT
- *       vectorizes; input pixels that are 0 (about 80% of MNIST) are skipped in the forward pass and the update;
- *   <li>the whole mini-batch is propagated before any weight changes, then each layer is decayed once and the
- *       per-example gradients {@code delta a^T} are subtracted in place, so no dense nablaW buffer is needed.
+ *   <li>weights are stored transposed as rows, {@code wT[l][j][k]} joins input j to neuron k, each row padded with
+ *       zeros to a multiple of four, so the hot loops ({@code z = b + sum_j x_j wT[j]} and the update of a row)
+ *       run element-wise over whole rows in a {@link Kernel}, with the Vector API when the JVM offers it;
+ *   <li>input pixels that are 0 (about 80% of MNIST) are skipped in the forward pass and in the update;
+ *   <li>the whole mini-batch is propagated before any weight changes; then each row of each layer is updated once,
+ *       {@code wT[j] = decay wT[j] - (eta/m) sum_x a_x[j] delta_x}, the sum over the examples whose input j is
+ *       non-zero, in example order exactly as {@link ReferenceTrainer} accumulates nablaW.
  * </ul>
  * Single-threaded and seeded: the same config gives bit-identical results every time. Progress goes to an
  * optional {@link Listener}; nothing is printed.
@@ -33,7 +35,10 @@ public final class Trainer {
   static final int HIST_BINS = 56;
 
   private final TrainingConfig cfg;
+  private final Kernel kernel;
   private final int[] sizes;
+  /** sizes rounded up to a multiple of {@link Kernel#LANES}: the stored length of every row of neuron values */
+  private final int[] padded;
   private final int layers;
   private final double[][][] wT;
   private final double[][] b;
@@ -43,6 +48,13 @@ public final class Trainer {
   private final double[][][] activations;
   private final double[][][] delta;
   private final double[][] nablaB;
+  // the mini-batch's non-zero inputs grouped by pixel: for pixel j, entries [pixelStart[j], pixelStart[j+1]) of
+  // pixelExample (which example) and pixelValue (its value), in example order
+  private final int[] pixelStart;
+  private final int[] pixelExample;
+  private final double[] pixelValue;
+  private final int[] identity;
+  private final double[] column;
   // instrumentation, per layer
   private final double[][][] sumW;
   private final double[] normSqDecay;
@@ -52,18 +64,23 @@ public final class Trainer {
   private final double[] gramD;
   private final double[] scratch;
 
-  private Trainer(TrainingConfig cfg, int n) {
+  private Trainer(TrainingConfig cfg, int n, Kernel kernel) {
     this.cfg = cfg;
+    this.kernel = kernel;
     this.sizes = cfg.sizes();
     this.layers = sizes.length - 1;
+    this.padded = new int[sizes.length];
+    for (int l = 0; l < sizes.length; l++) {
+      padded[l] = Kernel.padded(sizes[l]);
+    }
     this.n = n;
     this.decay = 1 - cfg.eta() * cfg.lambda() / n;
     Network net = Network.initialize(sizes, cfg.init(), cfg.seed());
     wT = new double[layers][][];
     b = new double[layers][];
     for (int l = 0; l < layers; l++) {
-      wT[l] = rows(transpose(net.w[l], sizes[l + 1], sizes[l]), sizes[l], sizes[l + 1]);
-      b[l] = net.b[l].clone();
+      wT[l] = rows(transpose(net.w[l], sizes[l + 1], sizes[l]), sizes[l], sizes[l + 1], padded[l + 1]);
+      b[l] = java.util.Arrays.copyOf(net.b[l], padded[l + 1]);
     }
     int m = cfg.miniBatchSize();
     activations = new double[layers + 1][m][];
@@ -72,8 +89,8 @@ public final class Trainer {
     sumW = new double[layers][][];
     for (int l = 0; l < layers; l++) {
       for (int e = 0; e < m; e++) {
-        activations[l + 1][e] = new double[sizes[l + 1]];
-        delta[l][e] = new double[sizes[l + 1]];
+        activations[l + 1][e] = new double[padded[l + 1]];
+        delta[l][e] = new double[padded[l + 1]];
       }
       nablaB[l] = new double[sizes[l + 1]];
       sumW[l] = new double[sizes[l]][sizes[l + 1]];
@@ -81,6 +98,18 @@ public final class Trainer {
     normSqDecay = new double[layers];
     stepDecaySum = new double[layers];
     stepGradSum = new double[layers];
+    pixelStart = new int[sizes[0] + 2];
+    pixelExample = new int[m * sizes[0]];
+    pixelValue = new double[m * sizes[0]];
+    int widest = 0;
+    for (int size : sizes) {
+      widest = Math.max(widest, size);
+    }
+    identity = new int[Math.max(widest, m)];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
+    column = new double[m];
     gramA = new double[m * m];
     gramD = new double[m * m];
     scratch = new double[sizes[0]];
@@ -89,12 +118,23 @@ public final class Trainer {
   /** Trains as {@code cfg} says on {@code training}, measuring on {@code validation}, and returns the metrics. */
   public static TrainingResult train(TrainingConfig cfg, Dataset training, Dataset validation, Dataset test,
       Listener listener) {
-    return new Trainer(cfg, training.size()).run(training, validation, test, listener);
+    return train(cfg, training, validation, test, listener, Kernel.best());
+  }
+
+  /** As {@link #train(TrainingConfig, Dataset, Dataset, Dataset, Listener)} with the given kernel. */
+  static TrainingResult train(TrainingConfig cfg, Dataset training, Dataset validation, Dataset test,
+      Listener listener, Kernel kernel) {
+    return new Trainer(cfg, training.size(), kernel).run(training, validation, test, listener);
+  }
+
+  /** The name of the kernel this JVM trains with ("vector" or "scalar"); results are the same with either. */
+  public static String kernelName() {
+    return Kernel.best().name();
   }
 
   /** Trains and returns the final parameters (used to check this trainer against the reference). */
   public static Network trainNetwork(TrainingConfig cfg, Dataset training) {
-    Trainer t = new Trainer(cfg, training.size());
+    Trainer t = new Trainer(cfg, training.size(), Kernel.best());
     int[] order = Shuffle.identity(training.size());
     Random rng = Shuffle.rng(cfg.seed());
     for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
@@ -174,19 +214,23 @@ public final class Trainer {
       }
     }
     double step = cfg.eta() / count;
+    if (cfg.gradients()) {
+      groupByPixel(data, order, from, count);
+    }
     for (int l = 0; l < layers; l++) {
       double[][] w = wT[l];
+      int nOut = sizes[l + 1];
+      int len = padded[l + 1];
       if (instrument) {
-        // w = (1 - eta*lambda/n) w, accumulating sum_t w_t and ||w_t||^2 for the decay/gradient split
+        // sum_t w_t and ||w_t||^2 (before this step) for the decay/gradient split
         double sq = 0;
         for (int j = 0; j < w.length; j++) {
           double[] row = w[j];
           double[] s = sumW[l][j];
-          for (int k = 0; k < row.length; k++) {
+          for (int k = 0; k < nOut; k++) {
             double wi = row[k];
             sq += wi * wi;
             s[k] += wi;
-            row[k] = decay * wi;
           }
         }
         if (!Double.isFinite(sq)) {
@@ -197,33 +241,30 @@ public final class Trainer {
         if (cfg.gradients()) {
           stepGradSum[l] += step * gradientNorm(data, order, from, count, l);
         }
-      } else {
-        // w = (1 - eta*lambda/n) w
-        for (double[] row : w) {
-          for (int k = 0; k < row.length; k++) {
-            row[k] *= decay;
-          }
-        }
       }
       if (!cfg.gradients()) {
+        // w = (1 - eta*lambda/n) w
+        for (double[] row : w) {
+          kernel.scale(row, decay, len);
+        }
         continue;
       }
-      // w = w - (eta/m) sum_x delta_x a_x^T, one example at a time, skipping zero inputs
-      int nOut = sizes[l + 1];
-      for (int e = 0; e < count; e++) {
-        double[] d = delta[l][e];
-        if (l == 0) {
-          int x = order[from + e];
-          int[] idx = data.indexArray();
-          double[] val = data.valueArray();
-          for (int p = data.nonZeroStart(x); p < data.nonZeroEnd(x); p++) {
-            subtractScaled(w[idx[p]], step * val[p], d, nOut);
+      // w = (1 - eta*lambda/n) w - (eta/m) sum_x delta_x a_x^T, one input (row) at a time
+      if (l == 0) {
+        for (int j = 0; j < w.length; j++) {
+          if (pixelStart[j] == pixelStart[j + 1]) {
+            kernel.scale(w[j], decay, len);
+          } else {
+            kernel.decayAndSubtract(w[j], decay, step, delta[0], pixelExample, pixelValue, pixelStart[j],
+                pixelStart[j + 1], len);
           }
-        } else {
-          double[] a = activations[l][e];
-          for (int j = 0; j < a.length; j++) {
-            subtractScaled(w[j], step * a[j], d, nOut);
+        }
+      } else {
+        for (int j = 0; j < w.length; j++) {
+          for (int e = 0; e < count; e++) {
+            column[e] = activations[l][e][j];
           }
+          kernel.decayAndSubtract(w[j], decay, step, delta[l], identity, column, 0, count, len);
         }
       }
       // b = b - (eta/m) sum_x delta_x
@@ -242,10 +283,28 @@ public final class Trainer {
     return true;
   }
 
-  /** row = row - c d. */
-  private static void subtractScaled(double[] row, double c, double[] d, int len) {
-    for (int k = 0; k < len; k++) {
-      row[k] -= c * d[k];
+  /** Groups the non-zero inputs of examples order[from..from+count) by pixel (a counting sort, example order kept). */
+  private void groupByPixel(Dataset data, int[] order, int from, int count) {
+    int[] idx = data.indexArray();
+    double[] val = data.valueArray();
+    java.util.Arrays.fill(pixelStart, 0);
+    for (int e = 0; e < count; e++) {
+      int x = order[from + e];
+      for (int p = data.nonZeroStart(x); p < data.nonZeroEnd(x); p++) {
+        pixelStart[idx[p] + 2]++;
+      }
+    }
+    for (int j = 2; j < pixelStart.length; j++) {
+      pixelStart[j] += pixelStart[j - 1];
+    }
+    // pixelStart[j + 1] is now where pixel j's entries start; fill them, moving it to where they end
+    for (int e = 0; e < count; e++) {
+      int x = order[from + e];
+      for (int p = data.nonZeroStart(x); p < data.nonZeroEnd(x); p++) {
+        int slot = pixelStart[idx[p] + 1]++;
+        pixelExample[slot] = e;
+        pixelValue[slot] = val[p];
+      }
     }
   }
 
@@ -253,40 +312,23 @@ public final class Trainer {
   private void forward(Dataset data, int x, int e) {
     // layer 0: z = b + W x over the non-zero pixels of x
     double[] z = activations[1][e];
-    int nOut = sizes[1];
-    System.arraycopy(b[0], 0, z, 0, nOut);
-    int[] idx = data.indexArray();
-    double[] val = data.valueArray();
-    double[][] w = wT[0];
-    for (int p = data.nonZeroStart(x); p < data.nonZeroEnd(x); p++) {
-      addScaled(z, w[idx[p]], val[p], nOut);
-    }
-    sigmoidInPlace(z);
+    kernel.affine(z, b[0], wT[0], data.indexArray(), data.valueArray(), data.nonZeroStart(x), data.nonZeroEnd(x),
+        padded[1]);
+    sigmoidInPlace(z, sizes[1]);
     for (int l = 1; l < layers; l++) {
       denseLayer(l, activations[l][e], activations[l + 1][e]);
-      sigmoidInPlace(activations[l + 1][e]);
+      sigmoidInPlace(activations[l + 1][e], sizes[l + 1]);
     }
   }
 
   /** z = b + W a for dense input a (layer l >= 1), written into out. */
   private void denseLayer(int l, double[] a, double[] out) {
-    int nOut = sizes[l + 1];
-    System.arraycopy(b[l], 0, out, 0, nOut);
-    double[][] w = wT[l];
-    for (int j = 0; j < a.length; j++) {
-      addScaled(out, w[j], a[j], nOut);
-    }
+    kernel.affine(out, b[l], wT[l], identity, a, 0, sizes[l], padded[l + 1]);
   }
 
-  /** z = z + c row. */
-  private static void addScaled(double[] z, double[] row, double c, int len) {
-    for (int k = 0; k < len; k++) {
-      z[k] += c * row[k];
-    }
-  }
-
-  private static void sigmoidInPlace(double[] z) {
-    for (int k = 0; k < z.length; k++) {
+  /** z = sigma(z) over the first n entries (the padding stays 0). */
+  private static void sigmoidInPlace(double[] z, int n) {
+    for (int k = 0; k < n; k++) {
       z[k] = Sigmoid.of(z[k]);
     }
   }
@@ -295,7 +337,7 @@ public final class Trainer {
   private void backward(int label, int e) {
     double[] out = activations[layers][e];
     double[] d = delta[layers - 1][e];
-    System.arraycopy(out, 0, d, 0, out.length);
+    System.arraycopy(out, 0, d, 0, sizes[layers]);
     d[label] -= 1.0;
     for (int l = layers - 1; l >= 1; l--) {
       double[] next = delta[l][e];
@@ -303,7 +345,7 @@ public final class Trainer {
       double[] a = activations[l][e];
       double[][] w = wT[l];
       int nOut = sizes[l + 1];
-      for (int j = 0; j < prev.length; j++) {
+      for (int j = 0; j < sizes[l]; j++) {
         double s = 0;
         double[] row = w[j];
         for (int k = 0; k < nOut; k++) {
@@ -321,7 +363,7 @@ public final class Trainer {
   private double gradientNorm(Dataset data, int[] order, int from, int count, int l) {
     for (int e = 0; e < count; e++) {
       for (int f = 0; f <= e; f++) {
-        gramD[e * count + f] = dot(delta[l][e], delta[l][f]);
+        gramD[e * count + f] = dot(delta[l][e], delta[l][f], sizes[l + 1]);
       }
     }
     if (l == 0) {
@@ -347,7 +389,7 @@ public final class Trainer {
     } else {
       for (int e = 0; e < count; e++) {
         for (int f = 0; f <= e; f++) {
-          gramA[e * count + f] = dot(activations[l][e], activations[l][f]);
+          gramA[e * count + f] = dot(activations[l][e], activations[l][f], sizes[l]);
         }
       }
     }
@@ -361,9 +403,9 @@ public final class Trainer {
     return Math.sqrt(Math.max(0, total));
   }
 
-  private static double dot(double[] u, double[] v) {
+  private static double dot(double[] u, double[] v, int n) {
     double s = 0;
-    for (int i = 0; i < u.length; i++) {
+    for (int i = 0; i < n; i++) {
       s += u[i] * v[i];
     }
     return s;
@@ -388,8 +430,8 @@ public final class Trainer {
     List<LayerMetrics> lm = new ArrayList<>();
     double sumSq = 0;
     for (int l = 0; l < layers; l++) {
-      double[] w = flat(wT[l]);
-      double[] s = flat(sumW[l]);
+      double[] w = flat(wT[l], sizes[l + 1]);
+      double[] s = flat(sumW[l], sizes[l + 1]);
       double sum = 0;
       double sq = 0;
       double changeSq = 0;
@@ -434,21 +476,19 @@ public final class Trainer {
     long hidden = 0;
     double sigmaPrime = 0;
     double[][] z = new double[layers + 1][];
+    double[][] a = new double[layers + 1][];
     for (int l = 1; l <= layers; l++) {
-      z[l] = new double[sizes[l]];
+      z[l] = new double[padded[l]];
+      a[l] = new double[padded[l]];
     }
-    int[] idx = data.indexArray();
-    double[] val = data.valueArray();
     for (int x = 0; x < count; x++) {
-      int nOut = sizes[1];
-      System.arraycopy(b[0], 0, z[1], 0, nOut);
-      for (int p = data.nonZeroStart(x); p < data.nonZeroEnd(x); p++) {
-        addScaled(z[1], wT[0][idx[p]], val[p], nOut);
-      }
+      kernel.affine(z[1], b[0], wT[0], data.indexArray(), data.valueArray(), data.nonZeroStart(x),
+          data.nonZeroEnd(x), padded[1]);
       for (int l = 1; l <= layers; l++) {
         if (l < layers) {
           if (saturation != null && x < saturationCount) {
-            for (double zk : z[l]) {
+            for (int k = 0; k < sizes[l]; k++) {
+              double zk = z[l][k];
               if (Math.abs(zk) > SATURATION_Z) {
                 saturated++;
               }
@@ -457,15 +497,15 @@ public final class Trainer {
               hidden++;
             }
           }
-          double[] a = z[l].clone();
-          sigmoidInPlace(a);
-          denseLayer(l, a, z[l + 1]);
+          System.arraycopy(z[l], 0, a[l], 0, sizes[l]);
+          sigmoidInPlace(a[l], sizes[l]);
+          denseLayer(l, a[l], z[l + 1]);
         }
       }
       double[] out = z[layers];
       int label = data.label(x);
       int best = 0;
-      for (int k = 0; k < out.length; k++) {
+      for (int k = 0; k < sizes[layers]; k++) {
         cost += Sigmoid.crossEntropy(out[k], k == label ? 1.0 : 0.0);
         if (out[k] > out[best]) {
           best = k;
@@ -490,7 +530,7 @@ public final class Trainer {
       for (int l = 0; l < layers; l++) {
         long[] counts = new long[HIST_BINS];
         double width = (HIST_HIGH - HIST_LOW) / HIST_BINS;
-        for (double w : flat(wT[l])) {
+        for (double w : flat(wT[l], sizes[l + 1])) {
           double v = Math.log10(Math.abs(w));
           int bin = (int) Math.floor((v - HIST_LOW) / width);
           counts[Math.max(0, Math.min(HIST_BINS - 1, bin))]++;
@@ -505,8 +545,8 @@ public final class Trainer {
     for (int l = 0; l < layers; l++) {
       double sq = 0;
       for (double[] row : wT[l]) {
-        for (double w : row) {
-          sq += w * w;
+        for (int k = 0; k < sizes[l + 1]; k++) {
+          sq += row[k] * row[k];
         }
       }
       r[l] = Math.sqrt(sq / (sizes[l] * (double) sizes[l + 1]));
@@ -517,7 +557,7 @@ public final class Trainer {
   private double[][] copyWeights() {
     double[][] c = new double[layers][];
     for (int l = 0; l < layers; l++) {
-      c[l] = flat(wT[l]);
+      c[l] = flat(wT[l], sizes[l + 1]);
     }
     return c;
   }
@@ -527,15 +567,14 @@ public final class Trainer {
     double[][] w = new double[layers][];
     double[][] bb = new double[layers][];
     for (int l = 0; l < layers; l++) {
-      w[l] = transpose(flat(wT[l]), sizes[l], sizes[l + 1]);
-      bb[l] = b[l].clone();
+      w[l] = transpose(flat(wT[l], sizes[l + 1]), sizes[l], sizes[l + 1]);
+      bb[l] = java.util.Arrays.copyOf(b[l], sizes[l + 1]);
     }
     return new Network(sizes, w, bb);
   }
 
-  /** Concatenates the rows of a matrix (row-major copy). */
-  static double[] flat(double[][] rows) {
-    int cols = rows.length == 0 ? 0 : rows[0].length;
+  /** Concatenates the first cols entries of each row (a row-major copy without the padding). */
+  static double[] flat(double[][] rows, int cols) {
     double[] f = new double[rows.length * cols];
     for (int r = 0; r < rows.length; r++) {
       System.arraycopy(rows[r], 0, f, r * cols, cols);
@@ -543,11 +582,11 @@ public final class Trainer {
     return f;
   }
 
-  /** Splits a row-major rows x cols matrix into rows. */
-  static double[][] rows(double[] a, int rows, int cols) {
-    double[][] m = new double[rows][];
+  /** Splits a row-major rows x cols matrix into rows, each padded with zeros to length stride. */
+  static double[][] rows(double[] a, int rows, int cols, int stride) {
+    double[][] m = new double[rows][stride];
     for (int r = 0; r < rows; r++) {
-      m[r] = java.util.Arrays.copyOfRange(a, r * cols, (r + 1) * cols);
+      System.arraycopy(a, r * cols, m[r], 0, cols);
     }
     return m;
   }
