@@ -53,10 +53,8 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     Mnist mnist = common.loadMnist();
-    String kernel = Trainer.kernelName();
-    common.out().printf(Locale.ROOT, "java %s on %s, %d cores, %s kernel%s%n", System.getProperty("java.version"),
-        System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), kernel,
-        kernel.equals("vector") ? "" : " (start java with --add-modules jdk.incubator.vector for the vector kernel)");
+    common.out().printf(Locale.ROOT, "java %s on %s, %d cores%n", System.getProperty("java.version"),
+        System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
     common.out().printf(Locale.ROOT, "%-13s %-26s %9s %9s %12s%n", "network", "trainer", "best s", "median s",
         "examples/s");
     int n = mnist.training().size();
@@ -74,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
           }
           last[0] = now;
         });
-        print(h, "java " + kernel + (instrument ? ", split on" : ""), times, n);
+        print(h, instrument ? "java, split on" : "java", times, n);
       }
     }
     if (numpy) {

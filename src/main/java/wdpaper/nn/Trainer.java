@@ -12,8 +12,11 @@ import wdpaper.data.Dataset;
  * <ul>
  *   <li>weights are stored transposed as rows, {@code wT[l][j][k]} joins input j to neuron k, each row padded with
  *       zeros to a multiple of four, so the hot loops ({@code z = b + sum_j x_j wT[j]} and the update of a row)
- *       run element-wise over whole rows in a {@link Kernel}, with the Vector API when the JVM offers it;
- *   <li>input pixels that are 0 (about 80% of MNIST) are skipped in the forward pass and in the update;
+ *       run element-wise over whole rows ({@link Kernel}), which the JIT compiles to vector instructions;
+ *   <li>input pixels that are 0 (about 80% of MNIST) are skipped in the forward pass and in the update, and a
+ *       first-layer row that no example of the mini-batch uses is decayed lazily: when it is next used (or at the
+ *       end of the epoch) it is multiplied once by decay^k, k the steps it missed, from a table built by repeated
+ *       multiplication (the same number up to rounding as k multiplications);
  *   <li>the whole mini-batch is propagated before any weight changes; then each row of each layer is updated once,
  *       {@code wT[j] = decay wT[j] - (eta/m) sum_x a_x[j] delta_x}, the sum over the examples whose input j is
  *       non-zero, in example order exactly as {@link ReferenceTrainer} accumulates nablaW.
@@ -35,7 +38,6 @@ public final class Trainer {
   static final int HIST_BINS = 56;
 
   private final TrainingConfig cfg;
-  private final Kernel kernel;
   private final int[] sizes;
   /** sizes rounded up to a multiple of {@link Kernel#LANES}: the stored length of every row of neuron values */
   private final int[] padded;
@@ -55,6 +57,11 @@ public final class Trainer {
   private final double[] pixelValue;
   private final int[] identity;
   private final double[] column;
+  private final double[] gradientRow;
+  // lazy decay of first-layer rows: row j holds its value after lastDecayed[j] steps; decayPower[k] = decay^k
+  private final int[] lastDecayed;
+  private final double[] decayPower;
+  private int stepCount;
   // instrumentation, per layer
   private final double[][][] sumW;
   private final double[] normSqDecay;
@@ -64,9 +71,8 @@ public final class Trainer {
   private final double[] gramD;
   private final double[] scratch;
 
-  private Trainer(TrainingConfig cfg, int n, Kernel kernel) {
+  private Trainer(TrainingConfig cfg, int n) {
     this.cfg = cfg;
-    this.kernel = kernel;
     this.sizes = cfg.sizes();
     this.layers = sizes.length - 1;
     this.padded = new int[sizes.length];
@@ -110,6 +116,13 @@ public final class Trainer {
       identity[i] = i;
     }
     column = new double[m];
+    gradientRow = new double[Kernel.padded(widest)];
+    lastDecayed = new int[sizes[0]];
+    decayPower = new double[(n + m - 1) / m + 1];
+    decayPower[0] = 1;
+    for (int k = 1; k < decayPower.length; k++) {
+      decayPower[k] = decayPower[k - 1] * decay;
+    }
     gramA = new double[m * m];
     gramD = new double[m * m];
     scratch = new double[sizes[0]];
@@ -118,23 +131,12 @@ public final class Trainer {
   /** Trains as {@code cfg} says on {@code training}, measuring on {@code validation}, and returns the metrics. */
   public static TrainingResult train(TrainingConfig cfg, Dataset training, Dataset validation, Dataset test,
       Listener listener) {
-    return train(cfg, training, validation, test, listener, Kernel.best());
-  }
-
-  /** As {@link #train(TrainingConfig, Dataset, Dataset, Dataset, Listener)} with the given kernel. */
-  static TrainingResult train(TrainingConfig cfg, Dataset training, Dataset validation, Dataset test,
-      Listener listener, Kernel kernel) {
-    return new Trainer(cfg, training.size(), kernel).run(training, validation, test, listener);
-  }
-
-  /** The name of the kernel this JVM trains with ("vector" or "scalar"); results are the same with either. */
-  public static String kernelName() {
-    return Kernel.best().name();
+    return new Trainer(cfg, training.size()).run(training, validation, test, listener);
   }
 
   /** Trains and returns the final parameters (used to check this trainer against the reference). */
   public static Network trainNetwork(TrainingConfig cfg, Dataset training) {
-    Trainer t = new Trainer(cfg, training.size(), Kernel.best());
+    Trainer t = new Trainer(cfg, training.size());
     int[] order = Shuffle.identity(training.size());
     Random rng = Shuffle.rng(cfg.seed());
     for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
@@ -198,25 +200,48 @@ public final class Trainer {
         return -1;
       }
       if (snapshots != null && every > 0 && (s + 1) % every == 0 && s + 1 < steps) {
+        catchUpAll();
         snapshots.add(new TrainingResult.Snapshot(epoch - 1 + (s + 1) / (double) steps, rms()));
       }
     }
+    catchUpAll();
     return steps;
+  }
+
+  /** Brings first-layer row j up to date with the decay of the steps it missed. */
+  private void catchUp(int j) {
+    int lag = stepCount - lastDecayed[j];
+    if (lag > 0) {
+      Kernel.scale(wT[0][j], decayPower[lag], padded[1]);
+      lastDecayed[j] = stepCount;
+    }
+  }
+
+  private void catchUpAll() {
+    for (int j = 0; j < sizes[0]; j++) {
+      catchUp(j);
+    }
   }
 
   /** One SGD step on examples order[from..from+count); returns false if the weights stopped being finite. */
   private boolean step(Dataset data, int[] order, int from, int count) {
     boolean instrument = cfg.instrument();
+    if (instrument) {
+      catchUpAll();
+    }
     if (cfg.gradients()) {
+      groupByPixel(data, order, from, count);
+      for (int j = 0; j < sizes[0]; j++) {
+        if (pixelStart[j] < pixelStart[j + 1]) {
+          catchUp(j);
+        }
+      }
       for (int e = 0; e < count; e++) {
         forward(data, order[from + e], e);
         backward(data.label(order[from + e]), e);
       }
     }
     double step = cfg.eta() / count;
-    if (cfg.gradients()) {
-      groupByPixel(data, order, from, count);
-    }
     for (int l = 0; l < layers; l++) {
       double[][] w = wT[l];
       int nOut = sizes[l + 1];
@@ -243,20 +268,22 @@ public final class Trainer {
         }
       }
       if (!cfg.gradients()) {
-        // w = (1 - eta*lambda/n) w
-        for (double[] row : w) {
-          kernel.scale(row, decay, len);
+        // w = (1 - eta*lambda/n) w (the first layer lazily, see catchUp)
+        if (l > 0) {
+          for (double[] row : w) {
+            Kernel.scale(row, decay, len);
+          }
         }
         continue;
       }
       // w = (1 - eta*lambda/n) w - (eta/m) sum_x delta_x a_x^T, one input (row) at a time
       if (l == 0) {
+        // rows no example uses are only decayed, and that waits until they are next used (catchUp)
         for (int j = 0; j < w.length; j++) {
-          if (pixelStart[j] == pixelStart[j + 1]) {
-            kernel.scale(w[j], decay, len);
-          } else {
-            kernel.decayAndSubtract(w[j], decay, step, delta[0], pixelExample, pixelValue, pixelStart[j],
-                pixelStart[j + 1], len);
+          if (pixelStart[j] < pixelStart[j + 1]) {
+            Kernel.decayAndSubtract(w[j], decay, step, delta[0], pixelExample, pixelValue, pixelStart[j],
+                pixelStart[j + 1], len, gradientRow);
+            lastDecayed[j] = stepCount + 1;
           }
         }
       } else {
@@ -264,7 +291,7 @@ public final class Trainer {
           for (int e = 0; e < count; e++) {
             column[e] = activations[l][e][j];
           }
-          kernel.decayAndSubtract(w[j], decay, step, delta[l], identity, column, 0, count, len);
+          Kernel.decayAndSubtract(w[j], decay, step, delta[l], identity, column, 0, count, len, gradientRow);
         }
       }
       // b = b - (eta/m) sum_x delta_x
@@ -280,6 +307,7 @@ public final class Trainer {
         b[l][k] = b[l][k] - step * nb[k];
       }
     }
+    stepCount++;
     return true;
   }
 
@@ -312,7 +340,7 @@ public final class Trainer {
   private void forward(Dataset data, int x, int e) {
     // layer 0: z = b + W x over the non-zero pixels of x
     double[] z = activations[1][e];
-    kernel.affine(z, b[0], wT[0], data.indexArray(), data.valueArray(), data.nonZeroStart(x), data.nonZeroEnd(x),
+    Kernel.affine(z, b[0], wT[0], data.indexArray(), data.valueArray(), data.nonZeroStart(x), data.nonZeroEnd(x),
         padded[1]);
     sigmoidInPlace(z, sizes[1]);
     for (int l = 1; l < layers; l++) {
@@ -323,7 +351,7 @@ public final class Trainer {
 
   /** z = b + W a for dense input a (layer l >= 1), written into out. */
   private void denseLayer(int l, double[] a, double[] out) {
-    kernel.affine(out, b[l], wT[l], identity, a, 0, sizes[l], padded[l + 1]);
+    Kernel.affine(out, b[l], wT[l], identity, a, 0, sizes[l], padded[l + 1]);
   }
 
   /** z = sigma(z) over the first n entries (the padding stays 0). */
@@ -482,7 +510,7 @@ public final class Trainer {
       a[l] = new double[padded[l]];
     }
     for (int x = 0; x < count; x++) {
-      kernel.affine(z[1], b[0], wT[0], data.indexArray(), data.valueArray(), data.nonZeroStart(x),
+      Kernel.affine(z[1], b[0], wT[0], data.indexArray(), data.valueArray(), data.nonZeroStart(x),
           data.nonZeroEnd(x), padded[1]);
       for (int l = 1; l <= layers; l++) {
         if (l < layers) {

@@ -8,12 +8,20 @@ final class TinyData {
   private TinyData() {}
 
   static Dataset make(int count, int inputs, int classes, long seed) {
+    return make(count, inputs, classes, seed, 0.4);
+  }
+
+  /**
+   * As MNIST: a fraction {@code zeros} of the inputs are 0, and the first two inputs are always 0 (the border
+   * pixels), so some first-layer rows sit unused for several mini-batches and are decayed lazily.
+   */
+  static Dataset make(int count, int inputs, int classes, long seed, double zeros) {
     Random r = new Random(seed);
     double[][] x = new double[count][inputs];
     int[] labels = new int[count];
     for (int i = 0; i < count; i++) {
       for (int j = 0; j < inputs; j++) {
-        x[i][j] = r.nextDouble() < 0.4 ? 0 : r.nextInt(256) / 255.0;
+        x[i][j] = j < 2 || r.nextDouble() < zeros ? 0 : r.nextInt(256) / 255.0;
       }
       labels[i] = r.nextInt(classes);
     }

@@ -28,6 +28,21 @@ class TrainerTest {
     }
   }
 
+  /** Mostly-zero inputs, as MNIST: rows unused for many steps are decayed lazily, still the reference's numbers. */
+  @Test
+  void sparseInputsAndLazyDecayAgreeWithReference() {
+    Dataset sparse = TinyData.make(157, 20, 5, 3, 0.85);
+    for (boolean gradients : new boolean[] {true, false}) {
+      TrainingConfig cfg = TrainingConfig.of(new int[] {20, 7, 5}, Init.OLD, 0.5, 40.0, 10, 3, 5)
+          .withGradients(gradients).withInstrument(false);
+      Network reference = ReferenceTrainer.train(cfg, sparse);
+      Network fast = Trainer.trainNetwork(cfg, sparse);
+      assertThat(reference.maxAbsDifference(Network.initialize(new int[] {20, 7, 5}, Init.OLD, 5)))
+          .isGreaterThan(1e-2);
+      assertThat(fast.maxAbsDifference(reference)).as("gradients %s", gradients).isLessThan(1e-12);
+    }
+  }
+
   @Test
   void sameSeedGivesBitIdenticalResults() {
     TrainingConfig cfg = TrainingConfig.of(new int[] {12, 7, 4}, Init.OLD, 0.5, 5.0, 10, 3, 9);
