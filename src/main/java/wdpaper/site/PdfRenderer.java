@@ -19,6 +19,20 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 public final class PdfRenderer {
   private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+  /**
+   * PDFBox warns, once per font and on every build, that the machine lacks the 14 standard PDF fonts (Times,
+   * Helvetica, ...) and that it substitutes others. The paper never uses them: all its text is in the embedded
+   * DejaVu fonts (a test checks the PDF's fonts), so those warnings are noise. Held in a field because
+   * java.util.logging keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger STANDARD_FONT_WARNINGS = quiet(
+      "org.apache.pdfbox.pdmodel.font.PDType1Font");
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
+  }
 
   private PdfRenderer() {}
 

@@ -68,6 +68,16 @@ class BadInputTest {
   }
 
   @Test
+  void benchRejectsBadCountsBeforeLoadingAnything() {
+    Fixture.Run r = Fixture.cli("bench", "--epochs", "0");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(oneLine(r.err())).isEqualTo("error: --epochs must be at least 1, was 0");
+    r = Fixture.cli("bench", "--sizes", "30,0");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(oneLine(r.err())).isEqualTo("error: --sizes: hidden widths must be at least 1, was 0");
+  }
+
+  @Test
   void malformedSpecNamesFileKeyAndValue() throws IOException {
     Fixture.Run r = withFileChanged("content/experiments/pure-decay.json", "\"eta\": 0.1", "\"eta\": -0.5");
     assertThat(r.exit()).isEqualTo(3);
