@@ -72,6 +72,53 @@ public final class ChartFactory {
         }
       }
     }
+    if (!spec.xLog()) {
+      niceLinearXRange(chart, spec);
+    }
     return chart;
+  }
+
+  /**
+   * Widens a linear x axis to multiples of a round step (1, 2, 2.5 or 5 times a power of ten, about ten of them over
+   * the range), so that the tick labels are round numbers (-6, -5, ...) rather than the first data point (say a
+   * histogram's first bin centre, -5.9375) plus multiples of the step. Ranges that already start and end on round
+   * numbers are left alone.
+   */
+  static void niceLinearXRange(XYChart chart, FigureSpec spec) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (FigureSpec.Plot p : spec.plots()) {
+      for (double x : p.series().x()) {
+        if (Double.isFinite(x)) {
+          min = Math.min(min, x);
+          max = Math.max(max, x);
+        }
+      }
+    }
+    if (!(max > min)) {
+      return;
+    }
+    double step = niceStep((max - min) / 10);
+    if (isMultiple(min, step / 10) && isMultiple(max, step / 10)) {
+      return; // already round (epochs 1..30, say): XChart's ticks are fine, and no empty margin is added
+    }
+    chart.getStyler().setXAxisMin(Math.floor(min / step + 1e-9) * step);
+    chart.getStyler().setXAxisMax(Math.ceil(max / step - 1e-9) * step);
+  }
+
+  private static boolean isMultiple(double x, double unit) {
+    double q = x / unit;
+    return Math.abs(q - Math.rint(q)) < 1e-9;
+  }
+
+  /** The smallest of 1, 2, 2.5, 5 (times a power of ten) at least {@code rough}. */
+  static double niceStep(double rough) {
+    double power = Math.pow(10, Math.floor(Math.log10(rough)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * power >= rough * (1 - 1e-9)) {
+        return m * power;
+      }
+    }
+    return 10 * power;
   }
 }
