@@ -24,9 +24,21 @@
 <#function pctOf x d=1>
   <#return f(100 * x, d) + "%">
 </#function>
-<#-- Scientific notation with 2 significant digits, e.g. 1.2e-5. -->
+<#-- Two significant digits: plain between 0.001 and 9999 (0.95, 0.0067, 42), else a power of ten written with
+     superscript characters and no-break spaces, 1.2 × 10⁻⁵, so that it never splits across lines, and a real
+     minus sign. -->
 <#function sci x>
-  <#return x?string("0.0E0")>
+  <#if x == 0><#return "0"></#if>
+  <#local parts = x?string("0.0E0")?split("E")>
+  <#local e = parts[1]?number>
+  <#if e gte -3 && e lte 3>
+    <#return x?string((e gte 1)?then("0", "0." + ""?left_pad(1 - e, "0")))?replace("-", "−")>
+  </#if>
+  <#local superscripts = {"-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷",
+    "8": "⁸", "9": "⁹"}>
+  <#local power = "">
+  <#list e?c?split("") as ch><#local power = power + superscripts[ch]></#list>
+  <#return parts[0]?replace("-", "−") + "\x00A0×\x00A010" + power>
 </#function>
 <#-- The row of a table whose fields match, e.g. row(book.rows, {"hidden": 30, "init": "old"}). -->
 <#function row rows match>
