@@ -43,6 +43,30 @@ class TrainerTest {
     }
   }
 
+  /**
+   * The numbers a trainer version produces are pinned: a change that moves any of them (even in the last bit) must
+   * also bump {@link wdpaper.experiments.RunSpec#TRAINER_VERSION}, which keys the run cache, or stale cached runs
+   * would be served as current. Java's floating point and the fdlibm exp make the hash the same on every JVM and CPU.
+   */
+  @Test
+  void resultsArePinnedForThisTrainerVersion() throws Exception {
+    Dataset sparse = TinyData.make(157, 20, 5, 3, 0.7);
+    StringBuilder all = new StringBuilder();
+    for (boolean instrument : new boolean[] {false, true}) {
+      TrainingConfig cfg = new TrainingConfig(new int[] {20, 7, 5}, Init.OLD, 0.5, 5.0, 10, 3, 4, true, instrument, 2,
+          new int[] {0, 3}, 40, 100);
+      all.append(Json.write(Trainer.train(cfg, sparse, valid(), valid(), null)));
+    }
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+        .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(wdpaper.experiments.RunSpec.TRAINER_VERSION + " " + java.util.HexFormat.of().formatHex(digest))
+        .isEqualTo("trainer-4 1b47633c7704c6d301459a3eda0c9423865de147e4d9592c8d7de14982571ffd");
+  }
+
+  private static Dataset valid() {
+    return TinyData.make(50, 20, 5, 8, 0.7);
+  }
+
   @Test
   void sameSeedGivesBitIdenticalResults() {
     TrainingConfig cfg = TrainingConfig.of(new int[] {12, 7, 4}, Init.OLD, 0.5, 5.0, 10, 3, 9);
