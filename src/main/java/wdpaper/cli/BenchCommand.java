@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -129,10 +128,5 @@ final class BenchCommand implements Callable<Integer> {
       throw new UserError(ExitCodes.INTERRUPTED, "interrupted");
     }
     return times;
-  }
-
-  @Override
-  public String toString() {
-    return "bench " + Arrays.toString(hidden);
   }
 }

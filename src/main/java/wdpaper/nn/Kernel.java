@@ -25,38 +25,7 @@ final class Kernel {
    */
   static void affine(double[] z, double[] b, double[][] w, int[] idx, double[] val, int from, int to, int len) {
     System.arraycopy(b, 0, z, 0, len);
-    int q = from;
-    // four, then two inputs per pass over z: fewer loads and stores of z and less loop overhead on these short
-    // rows, with the additions still in input order, ((z + c1 r1) + c2 r2) + ...
-    for (; q + 3 < to; q += 4) {
-      double c1 = val[q];
-      double c2 = val[q + 1];
-      double c3 = val[q + 2];
-      double c4 = val[q + 3];
-      double[] r1 = w[idx[q]];
-      double[] r2 = w[idx[q + 1]];
-      double[] r3 = w[idx[q + 2]];
-      double[] r4 = w[idx[q + 3]];
-      for (int k = 0; k < len; k++) {
-        z[k] = z[k] + c1 * r1[k] + c2 * r2[k] + c3 * r3[k] + c4 * r4[k];
-      }
-    }
-    for (; q + 1 < to; q += 2) {
-      double c1 = val[q];
-      double c2 = val[q + 1];
-      double[] r1 = w[idx[q]];
-      double[] r2 = w[idx[q + 1]];
-      for (int k = 0; k < len; k++) {
-        z[k] = z[k] + c1 * r1[k] + c2 * r2[k];
-      }
-    }
-    if (q < to) {
-      double c = val[q];
-      double[] row = w[idx[q]];
-      for (int k = 0; k < len; k++) {
-        z[k] += c * row[k];
-      }
-    }
+    addRows(z, w, idx, val, from, to, len);
   }
 
   /**
@@ -66,38 +35,47 @@ final class Kernel {
   static void decayAndSubtract(double[] row, double decay, double step, double[][] d, int[] e, double[] c, int from,
       int to, int len, double[] g) {
     java.util.Arrays.fill(g, 0, len, 0.0);
+    addRows(g, d, e, c, from, to, len);
+    for (int k = 0; k < len; k++) {
+      row[k] = decay * row[k] - step * g[k];
+    }
+  }
+
+  /**
+   * acc = acc + sum over i in [from, to) of coef[i] * rows[pick[i]], added in that order, four, then two rows per
+   * pass over acc: fewer loads and stores of acc and less loop overhead on these short rows, with the additions
+   * still in order, ((acc + c1 r1) + c2 r2) + ...
+   */
+  private static void addRows(double[] acc, double[][] rows, int[] pick, double[] coef, int from, int to, int len) {
     int i = from;
     for (; i + 3 < to; i += 4) {
-      double c1 = c[i];
-      double c2 = c[i + 1];
-      double c3 = c[i + 2];
-      double c4 = c[i + 3];
-      double[] d1 = d[e[i]];
-      double[] d2 = d[e[i + 1]];
-      double[] d3 = d[e[i + 2]];
-      double[] d4 = d[e[i + 3]];
+      double c1 = coef[i];
+      double c2 = coef[i + 1];
+      double c3 = coef[i + 2];
+      double c4 = coef[i + 3];
+      double[] r1 = rows[pick[i]];
+      double[] r2 = rows[pick[i + 1]];
+      double[] r3 = rows[pick[i + 2]];
+      double[] r4 = rows[pick[i + 3]];
       for (int k = 0; k < len; k++) {
-        g[k] = g[k] + c1 * d1[k] + c2 * d2[k] + c3 * d3[k] + c4 * d4[k];
+        acc[k] = acc[k] + c1 * r1[k] + c2 * r2[k] + c3 * r3[k] + c4 * r4[k];
       }
     }
     for (; i + 1 < to; i += 2) {
-      double c1 = c[i];
-      double c2 = c[i + 1];
-      double[] d1 = d[e[i]];
-      double[] d2 = d[e[i + 1]];
+      double c1 = coef[i];
+      double c2 = coef[i + 1];
+      double[] r1 = rows[pick[i]];
+      double[] r2 = rows[pick[i + 1]];
       for (int k = 0; k < len; k++) {
-        g[k] = g[k] + c1 * d1[k] + c2 * d2[k];
+        acc[k] = acc[k] + c1 * r1[k] + c2 * r2[k];
       }
     }
     if (i < to) {
-      double ci = c[i];
-      double[] di = d[e[i]];
+      double c = coef[i];
+      double[] r = rows[pick[i]];
       for (int k = 0; k < len; k++) {
-        g[k] += ci * di[k];
+        acc[k] += c * r[k];
       }
-    }
-    for (int k = 0; k < len; k++) {
-      row[k] = decay * row[k] - step * g[k];
     }
   }
 
