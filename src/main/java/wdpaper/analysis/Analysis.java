@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import wdpaper.experiments.Results;
-import wdpaper.experiments.RunSpec;
 import wdpaper.nn.EpochMetrics;
 import wdpaper.nn.LayerMetrics;
+import wdpaper.nn.RunSpec;
 
 /**
  * Turns cached results into the paper's measurements and verdicts. Every number the prose shows is computed here

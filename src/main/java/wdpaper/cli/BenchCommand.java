@@ -14,9 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import wdpaper.data.Mnist;
-import wdpaper.nn.Init;
 import wdpaper.nn.Trainer;
-import wdpaper.nn.TrainingConfig;
+import wdpaper.nn.RunSpec;
 import wdpaper.project.ExitCodes;
 import wdpaper.project.UserError;
 
@@ -59,9 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     int n = mnist.training().size();
     for (boolean instrument : new boolean[] {false, true}) {
       for (int h : hidden) {
-        int[] sizes = {784, h, 10};
-        TrainingConfig cfg = TrainingConfig.of(sizes, Init.NEW, 0.1, 5.0, 10, epochs + 1, 1)
-            .withInstrument(instrument);
+        RunSpec cfg = RunSpec.builder().sizes(784, h, 10).epochs(epochs + 1).instrument(instrument).build();
         long[] last = {0};
         List<Double> times = new ArrayList<>();
         Trainer.train(cfg, mnist.training(), mnist.validation(), mnist.test(), (epoch, total, metrics) -> {

@@ -1,9 +1,14 @@
 package wdpaper.data;
 
+import java.util.Arrays;
+import java.util.TreeSet;
+
 /**
- * Labelled images with pixels scaled to [0,1], stored sparsely (most MNIST pixels are 0): image {@code i}
- * has non-zero pixels {@code index[start[i]..start[i+1])} with values {@code value[...]}.
- * Immutable once built.
+ * Labelled images with pixels in [0,1], stored sparsely (most MNIST pixels are 0) and compactly: image {@code i}
+ * has non-zero inputs {@code index[start[i]..start[i+1])}, each with a level {@code level[...]} whose value is
+ * {@code levelValue[level]}. MNIST pixels are levels 0..255 with value level/255 (exactly what dividing the byte by
+ * 255.0 gives), so an entry takes 4 bytes instead of 12: a shuffled epoch reads the examples in random order from a
+ * third of the memory. Immutable once built.
  */
 public final class Dataset {
   public static final int PIXELS = 784;
@@ -11,20 +16,38 @@ public final class Dataset {
   private final int size;
   private final int inputs;
   private final int[] start;
-  private final int[] index;
-  private final double[] value;
+  private final char[] index;
+  private final char[] level;
+  private final double[] levelValue;
+  /** level q has value exactly q / levelScale (integer levels), or 0 if the levels are arbitrary values */
+  private final int levelScale;
   private final int[] labels;
 
-  private Dataset(int size, int inputs, int[] start, int[] index, double[] value, int[] labels) {
+  private Dataset(int size, int inputs, int[] start, char[] index, char[] level, double[] levelValue, int levelScale,
+      int[] labels) {
+    if (inputs > Character.MAX_VALUE + 1) {
+      throw new IllegalArgumentException("at most 65536 inputs, was " + inputs);
+    }
     this.size = size;
     this.inputs = inputs;
     this.start = start;
     this.index = index;
-    this.value = value;
+    this.level = level;
+    this.levelValue = levelValue;
+    this.levelScale = levelScale;
     this.labels = labels;
   }
 
-  /** Builds a dataset from raw bytes ({@code count * inputs}, 0..255) and labels. */
+  /** The values q / scale of the integer levels 0..max. */
+  private static double[] linearLevels(int max, int scale) {
+    double[] v = new double[max + 1];
+    for (int q = 0; q <= max; q++) {
+      v[q] = q / (double) scale;
+    }
+    return v;
+  }
+
+  /** Builds a dataset from raw bytes ({@code count * inputs}, 0..255) and labels; pixel value = byte / 255. */
   public static Dataset fromBytes(byte[] pixels, int offset, int count, int inputs, int[] labels, int labelOffset) {
     int nnz = 0;
     for (int i = offset * inputs; i < (offset + count) * inputs; i++) {
@@ -33,8 +56,8 @@ public final class Dataset {
       }
     }
     int[] start = new int[count + 1];
-    int[] index = new int[nnz];
-    double[] value = new double[nnz];
+    char[] index = new char[nnz];
+    char[] level = new char[nnz];
     int[] lab = new int[count];
     int k = 0;
     for (int i = 0; i < count; i++) {
@@ -43,43 +66,94 @@ public final class Dataset {
       for (int j = 0; j < inputs; j++) {
         int b = pixels[base + j] & 0xff;
         if (b != 0) {
-          index[k] = j;
-          value[k] = b / 255.0;
+          index[k] = (char) j;
+          level[k] = (char) b;
           k++;
         }
       }
       lab[i] = labels[labelOffset + i];
     }
     start[count] = k;
-    return new Dataset(count, inputs, start, index, value, lab);
+    return new Dataset(count, inputs, start, index, level, linearLevels(255, 255), 255, lab);
   }
 
-  /** Builds a dataset from dense inputs (used by tests with tiny networks). */
+  /** Builds a dataset from dense inputs (used by tests with tiny networks); at most 65535 distinct values. */
   public static Dataset fromDense(double[][] x, int[] labels) {
     int inputs = x[0].length;
+    TreeSet<Double> distinct = new TreeSet<>();
     int nnz = 0;
     for (double[] row : x) {
       for (double v : row) {
         if (v != 0) {
           nnz++;
+          distinct.add(v);
         }
       }
     }
+    if (distinct.size() >= Character.MAX_VALUE) {
+      throw new IllegalArgumentException("at most 65534 distinct input values, was " + distinct.size());
+    }
+    double[] levelValue = new double[distinct.size() + 1];
+    int q = 1;
+    for (double v : distinct) {
+      levelValue[q++] = v;
+    }
     int[] start = new int[x.length + 1];
-    int[] index = new int[nnz];
-    double[] value = new double[nnz];
+    char[] index = new char[nnz];
+    char[] level = new char[nnz];
     int k = 0;
     for (int i = 0; i < x.length; i++) {
       start[i] = k;
       for (int j = 0; j < inputs; j++) {
         if (x[i][j] != 0) {
-          index[k] = j;
-          value[k++] = x[i][j];
+          index[k] = (char) j;
+          level[k++] = (char) Arrays.binarySearch(levelValue, 1, levelValue.length, x[i][j]);
         }
       }
     }
     start[x.length] = k;
-    return new Dataset(x.length, inputs, start, index, value, labels.clone());
+    return new Dataset(x.length, inputs, start, index, level, levelValue, 0, labels.clone());
+  }
+
+  /**
+   * The {@code side x side} images mean-pooled over 2x2 blocks into {@code side/2 x side/2}: each new input is the
+   * mean of four pixels, (q1 + q2 + q3 + q4) / (4 x scale) from the integer levels, one rounding (so still in
+   * [0,1]). Needs integer levels (as MNIST's bytes) and an even side.
+   */
+  public Dataset meanPool2x2(int side) {
+    if (side * side != inputs || side % 2 != 0) {
+      throw new IllegalArgumentException("2x2 pooling needs square images with an even side, was " + inputs
+          + " inputs for side " + side);
+    }
+    if (levelScale == 0) {
+      throw new IllegalArgumentException("2x2 pooling needs integer levels (as MNIST bytes)");
+    }
+    int half = side / 2;
+    int out = half * half;
+    int maxLevel = 4 * (levelValue.length - 1);
+    int[] sums = new int[out];
+    int[] newStart = new int[size + 1];
+    char[] newIndex = new char[Math.min(index.length, size * out)];
+    char[] newLevel = new char[newIndex.length];
+    int k = 0;
+    for (int i = 0; i < size; i++) {
+      newStart[i] = k;
+      for (int p = start[i]; p < start[i + 1]; p++) {
+        int r = index[p] / side;
+        int c = index[p] % side;
+        sums[(r / 2) * half + c / 2] += level[p];
+      }
+      for (int j = 0; j < out; j++) {
+        if (sums[j] != 0) {
+          newIndex[k] = (char) j;
+          newLevel[k++] = (char) sums[j];
+          sums[j] = 0;
+        }
+      }
+    }
+    newStart[size] = k;
+    return new Dataset(size, out, newStart, Arrays.copyOf(newIndex, k), Arrays.copyOf(newLevel, k),
+        linearLevels(maxLevel, 4 * levelScale), 4 * levelScale, labels);
   }
 
   /** The first {@code count} examples. */
@@ -90,9 +164,9 @@ public final class Dataset {
     if (count == size) {
       return this;
     }
-    int[] s = java.util.Arrays.copyOf(start, count + 1);
-    return new Dataset(count, inputs, s, java.util.Arrays.copyOf(index, s[count]),
-        java.util.Arrays.copyOf(value, s[count]), java.util.Arrays.copyOf(labels, count));
+    int[] s = Arrays.copyOf(start, count + 1);
+    return new Dataset(count, inputs, s, Arrays.copyOf(index, s[count]), Arrays.copyOf(level, s[count]), levelValue,
+        levelScale, Arrays.copyOf(labels, count));
   }
 
   public int size() {
@@ -115,21 +189,40 @@ public final class Dataset {
     return start[i + 1];
   }
 
-  /** Pixel indices of the non-zero entries; read-only by convention (shared, not copied). */
-  public int[] indexArray() {
+  /** Input indices of the non-zero entries; read-only by convention (shared, not copied). */
+  public char[] indexArray() {
     return index;
   }
 
-  /** Pixel values of the non-zero entries; read-only by convention. */
-  public double[] valueArray() {
-    return value;
+  /** Levels of the non-zero entries (values through {@link #levelValues()}); read-only by convention. */
+  public char[] levelArray() {
+    return level;
+  }
+
+  /** The value of each level; read-only by convention. */
+  public double[] levelValues() {
+    return levelValue;
+  }
+
+  /** The value of non-zero entry p. */
+  public double value(int p) {
+    return levelValue[level[p]];
+  }
+
+  /** The largest input value. */
+  public double maxValue() {
+    double max = 0;
+    for (char q : level) {
+      max = Math.max(max, levelValue[q]);
+    }
+    return max;
   }
 
   /** Returns example {@code i} as a dense vector. */
   public double[] dense(int i) {
     double[] x = new double[inputs];
     for (int k = start[i]; k < start[i + 1]; k++) {
-      x[index[k]] = value[k];
+      x[index[k]] = levelValue[level[k]];
     }
     return x;
   }

@@ -1,15 +1,47 @@
 package wdpaper.data;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * MNIST split as in the book: training = first 50,000 images of the official training file,
- * validation = its last 10,000, test = the official 10,000.
+ * validation = its last 10,000, test = the official 10,000. Other input variants ({@link InputVariant}) are
+ * computed from it on first use and kept for the life of this object (one load, one pooling).
  */
-public record Mnist(Dataset training, Dataset validation, Dataset test, Map<String, String> checksums) {
+public final class Mnist {
   public static final int TRAINING = 50_000;
   public static final int VALIDATION = 10_000;
+
+  private final Dataset training;
+  private final Dataset validation;
+  private final Dataset test;
+  private final Map<String, String> checksums;
+  private final Map<InputVariant, Mnist> variants = new EnumMap<>(InputVariant.class);
+
+  public Mnist(Dataset training, Dataset validation, Dataset test, Map<String, String> checksums) {
+    this.training = training;
+    this.validation = validation;
+    this.test = test;
+    this.checksums = Map.copyOf(checksums);
+  }
+
+  public Dataset training() {
+    return training;
+  }
+
+  public Dataset validation() {
+    return validation;
+  }
+
+  public Dataset test() {
+    return test;
+  }
+
+  /** SHA-256 of the four raw files, by file name. */
+  public Map<String, String> checksums() {
+    return checksums;
+  }
 
   /** Reads and splits the four verified files. */
   public static Mnist load(Map<MnistFile, Path> files) {
@@ -27,7 +59,7 @@ public record Mnist(Dataset training, Dataset validation, Dataset test, Map<Stri
     for (MnistFile f : MnistFile.values()) {
       sums.put(f.fileName(), f.sha256());
     }
-    return new Mnist(training, validation, test, Map.copyOf(sums));
+    return new Mnist(training, validation, test, sums);
   }
 
   /** Provisions (see {@link MnistProvisioner}) and loads MNIST. */
@@ -40,6 +72,20 @@ public record Mnist(Dataset training, Dataset validation, Dataset test, Map<Stri
   public Mnist subset(int training, int validation) {
     return new Mnist(this.training.head(Math.min(training, this.training.size())),
         this.validation.head(Math.min(validation, this.validation.size())), test, checksums);
+  }
+
+  /**
+   * The same split with the inputs of {@code variant} (training, validation and test alike), computed once per
+   * load and shared; thread-safe. The data checksums stay those of the raw files: the variant is part of the spec.
+   */
+  public Mnist input(InputVariant variant) {
+    if (variant == InputVariant.MNIST) {
+      return this;
+    }
+    synchronized (variants) {
+      return variants.computeIfAbsent(variant, v -> new Mnist(v.apply(training), v.apply(validation), v.apply(test),
+          checksums));
+    }
   }
 
   private static void check(IdxReader.Images images, int[] labels, int expected, String what) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import wdpaper.data.Mnist;
+import wdpaper.nn.RunSpec;
 import wdpaper.project.Json;
 import wdpaper.project.UserError;
 
@@ -30,11 +31,17 @@ public final class ExperimentLoader {
   static final Set<String> SCALAR = Set.of("id", "title", "description", "validationSetSize", "seeds", "gradients",
       "instrument", "snapshotsPerEpoch", "histogramEpochs", "saturationSample", "monitorSample", "allowDivergence",
       "quick");
-  static final Map<String, Object> DEFAULTS = Map.ofEntries(
-      Map.entry("miniBatchSize", 10), Map.entry("epochs", 30), Map.entry("trainingSetSize", Mnist.TRAINING),
-      Map.entry("validationSetSize", Mnist.VALIDATION), Map.entry("seeds", 3), Map.entry("gradients", true),
-      Map.entry("instrument", false), Map.entry("snapshotsPerEpoch", 0), Map.entry("saturationSample", 1000),
-      Map.entry("monitorSample", 5000), Map.entry("allowDivergence", false), Map.entry("description", ""));
+  /** The defaults of the hyperparameters are {@link RunSpec#DEFAULTS}; these add the experiment-level keys. */
+  static final Map<String, Object> DEFAULTS = defaults();
+
+  private static Map<String, Object> defaults() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    Json.MAPPER.valueToTree(RunSpec.DEFAULTS).fields().forEachRemaining(f -> d.put(f.getKey(), f.getValue()));
+    d.put("seeds", 3);
+    d.put("allowDivergence", false);
+    d.put("description", "");
+    return d;
+  }
 
   private final Path file;
   private final String name;
@@ -108,7 +115,7 @@ public final class ExperimentLoader {
     effective.put("validationSetSize", Math.min(Profile.QUICK_VALIDATION, intValue(effective, "validationSetSize")));
     effective.put("seeds", 1);
     if (epochs == null || epochs.isNumber()) {
-      effective.put("epochs", Math.min(maxEpochs, epochs == null ? 30 : epochs.asInt()));
+      effective.put("epochs", Math.min(maxEpochs, epochs == null ? RunSpec.DEFAULTS.epochs() : epochs.asInt()));
     } else {
       effective.set("epochs", Json.MAPPER.valueToTree(List.of(maxEpochs)));
     }
@@ -216,7 +223,8 @@ public final class ExperimentLoader {
       }
       for (long seed : seeds) {
         RunSpec spec = new RunSpec(sizes, init, eta, lambda, m, epochs, n, validationSize, seed, gradients,
-            instrument, snapshots, hist, Math.min(saturation, validationSize), Math.min(monitor, n));
+            instrument, snapshots, hist, Math.min(saturation, validationSize), Math.min(monitor, n),
+            RunSpec.DEFAULTS.input(), RunSpec.DEFAULTS.saturationThresholds(), null);
         runs.add(new ExperimentSpec.Run(spec, sweep));
       }
     }

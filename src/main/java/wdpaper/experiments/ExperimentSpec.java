@@ -3,6 +3,7 @@ package wdpaper.experiments;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import wdpaper.nn.RunSpec;
 
 /**
  * An experiment declared in {@code content/experiments/<id>.json}, expanded for one {@link Profile} into its runs.

@@ -7,6 +7,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import wdpaper.nn.RunSpec;
 
 /**
  * Reports training progress on stderr: a live bar with ETA on a terminal, plain periodic lines (one every

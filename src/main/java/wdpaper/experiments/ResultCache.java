@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import wdpaper.nn.RunSpec;
 import wdpaper.project.AtomicFiles;
 import wdpaper.project.Json;
 

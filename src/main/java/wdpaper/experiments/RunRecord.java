@@ -1,6 +1,7 @@
 package wdpaper.experiments;
 
 import java.util.Map;
+import wdpaper.nn.RunSpec;
 import wdpaper.nn.TrainingResult;
 
 /**

@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import wdpaper.data.Dataset;
+import wdpaper.data.InputVariant;
 import wdpaper.data.Mnist;
+import wdpaper.nn.RunSpec;
 import wdpaper.nn.Trainer;
 import wdpaper.nn.TrainingResult;
 import wdpaper.project.ExitCodes;
@@ -69,7 +71,7 @@ public final class Runner {
       throw UserError.config(pending.size() + " of " + unique.size() + " runs are not in the cache (first: "
           + pending.get(0).label() + "); run 'build' (or 'train') first");
     }
-    pending.sort(Comparator.comparingDouble(RunSpec::cost).reversed().thenComparing(cache::key));
+    pending.sort(Comparator.comparingDouble(CostModel::seconds).reversed().thenComparing(cache::key));
     long totalEpochs = pending.stream().mapToLong(RunSpec::epochs).sum();
     progress.start(pending.size(), records.size(), totalEpochs);
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -120,10 +122,11 @@ public final class Runner {
   }
 
   private RunRecord train(RunSpec spec) {
-    Dataset training = mnist.training().head(spec.trainingSetSize());
-    Dataset validation = mnist.validation().head(spec.validationSetSize());
+    Mnist data = mnist.input(InputVariant.of(spec.input()).orElseThrow());
+    Dataset training = data.training().head(spec.trainingSetSize());
+    Dataset validation = data.validation().head(spec.validationSetSize());
     long t0 = System.nanoTime();
-    TrainingResult result = Trainer.train(spec.toConfig(), training, validation, mnist.test(),
+    TrainingResult result = Trainer.train(spec, training, validation, data.test(),
         (epoch, epochs, m) -> {
           if (epoch > 0) {
             progress.epoch();

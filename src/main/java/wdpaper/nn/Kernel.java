@@ -29,6 +29,45 @@ final class Kernel {
   }
 
   /**
+   * z = b + sum over p in [from, to) of value[level[p]] * w[index[p]], added in that order (a sparse input: the
+   * non-zero entries of one example); lanes [0, len) of z are written.
+   */
+  static void affineSparse(double[] z, double[] b, double[][] w, char[] index, char[] level, double[] value, int from,
+      int to, int len) {
+    System.arraycopy(b, 0, z, 0, len);
+    int p = from;
+    for (; p + 3 < to; p += 4) {
+      double c1 = value[level[p]];
+      double c2 = value[level[p + 1]];
+      double c3 = value[level[p + 2]];
+      double c4 = value[level[p + 3]];
+      double[] r1 = w[index[p]];
+      double[] r2 = w[index[p + 1]];
+      double[] r3 = w[index[p + 2]];
+      double[] r4 = w[index[p + 3]];
+      for (int k = 0; k < len; k++) {
+        z[k] = z[k] + c1 * r1[k] + c2 * r2[k] + c3 * r3[k] + c4 * r4[k];
+      }
+    }
+    for (; p + 1 < to; p += 2) {
+      double c1 = value[level[p]];
+      double c2 = value[level[p + 1]];
+      double[] r1 = w[index[p]];
+      double[] r2 = w[index[p + 1]];
+      for (int k = 0; k < len; k++) {
+        z[k] = z[k] + c1 * r1[k] + c2 * r2[k];
+      }
+    }
+    if (p < to) {
+      double c = value[level[p]];
+      double[] r = w[index[p]];
+      for (int k = 0; k < len; k++) {
+        z[k] += c * r[k];
+      }
+    }
+  }
+
+  /**
    * row = decay * row - step * g where g = sum over i in [from, to) of c[i] * d[e[i]] (added in that order, in the
    * scratch array g): one row of the SGD update {@code w -> (1 - eta*lambda/n) w - (eta/m) nablaW}, lanes [0, len).
    */

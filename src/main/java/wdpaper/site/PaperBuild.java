@@ -156,7 +156,7 @@ public final class PaperBuild {
     a.put("cpu", prov.cpu());
     a.put("cores", prov.cores());
     a.put("checksums", new TreeMap<>(results.dataChecksums()));
-    a.put("trainerVersion", wdpaper.experiments.RunSpec.TRAINER_VERSION);
+    a.put("trainerVersion", wdpaper.nn.RunSpec.TRAINER_VERSION);
     return a;
   }
 }

@@ -11,13 +11,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wdpaper.nn.EpochMetrics;
+import wdpaper.nn.RunSpec;
 import wdpaper.nn.TrainingResult;
 
 class ResultCacheTest {
   @TempDir Path dir;
 
   private static RunSpec spec(double eta) {
-    return new RunSpec(List.of(784, 30, 10), "old", eta, 5, 10, 1, 100, 50, 1, true, false, 0, List.of(), 10, 10);
+    return RunSpec.builder().sizes(784, 30, 10).init("old").eta(eta).lambda(5).epochs(1).trainingSetSize(100)
+        .validationSetSize(50).saturationSample(10).monitorSample(10).build();
   }
 
   private static RunRecord record(ResultCache cache, RunSpec spec) {

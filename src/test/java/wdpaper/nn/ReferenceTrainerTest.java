@@ -51,8 +51,8 @@ class ReferenceTrainerTest {
   @Test
   void pureDecayShrinksWeightsByTheExactFactorAndLeavesBiases() {
     var data = TinyData.make(40, 6, 3, 11);
-    TrainingConfig cfg = TrainingConfig.of(new int[] {6, 4, 3}, Init.OLD, 0.5, 2.0, 10, 3, 5).withGradients(false);
-    Network start = Network.initialize(cfg.sizes(), cfg.init(), cfg.seed());
+    RunSpec cfg = TinyData.spec(new int[] {6, 4, 3}, Init.OLD, 0.5, 2.0, 10, 3, 5).toBuilder().gradients(false).build();
+    Network start = Network.initialize(cfg.layerSizes(), cfg.initKind(), cfg.seed());
     Network end = ReferenceTrainer.train(cfg, data);
     double factor = Math.pow(1 - 0.5 * 2.0 / 40, 3 * 4);
     for (int l = 0; l < 2; l++) {

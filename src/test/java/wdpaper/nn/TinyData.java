@@ -7,6 +7,12 @@ import wdpaper.data.Dataset;
 final class TinyData {
   private TinyData() {}
 
+  /** A spec for the tiny networks of the tests: the given sizes and hyperparameters, instrumented. */
+  static RunSpec spec(int[] sizes, Init init, double eta, double lambda, int m, int epochs, long seed) {
+    return RunSpec.builder().sizes(sizes).init(init).eta(eta).lambda(lambda).miniBatchSize(m).epochs(epochs).seed(seed)
+        .instrument(true).build();
+  }
+
   static Dataset make(int count, int inputs, int classes, long seed) {
     return make(count, inputs, classes, seed, 0.4);
   }

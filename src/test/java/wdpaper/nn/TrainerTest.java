@@ -17,7 +17,7 @@ class TrainerTest {
   void fastTrainerAgreesWithReference() {
     for (Init init : Init.values()) {
       for (int[] sizes : List.of(new int[] {12, 7, 4}, new int[] {12, 6, 5, 4})) {
-        TrainingConfig cfg = TrainingConfig.of(sizes, init, 0.7, 3.0, 10, 4, 42);
+        RunSpec cfg = TinyData.spec(sizes, init, 0.7, 3.0, 10, 4, 42);
         Network reference = ReferenceTrainer.train(cfg, train);
         Network fast = Trainer.trainNetwork(cfg, train);
         Network untrained = Network.initialize(sizes, init, 42);
@@ -33,8 +33,8 @@ class TrainerTest {
   void sparseInputsAndLazyDecayAgreeWithReference() {
     Dataset sparse = TinyData.make(157, 20, 5, 3, 0.85);
     for (boolean gradients : new boolean[] {true, false}) {
-      TrainingConfig cfg = TrainingConfig.of(new int[] {20, 7, 5}, Init.OLD, 0.5, 40.0, 10, 3, 5)
-          .withGradients(gradients).withInstrument(false);
+      RunSpec cfg = TinyData.spec(new int[] {20, 7, 5}, Init.OLD, 0.5, 40.0, 10, 3, 5).toBuilder()
+          .gradients(gradients).instrument(false).build();
       Network reference = ReferenceTrainer.train(cfg, sparse);
       Network fast = Trainer.trainNetwork(cfg, sparse);
       assertThat(reference.maxAbsDifference(Network.initialize(new int[] {20, 7, 5}, Init.OLD, 5)))
@@ -44,22 +44,79 @@ class TrainerTest {
   }
 
   /**
+   * The decay/gradient split of every epoch and layer against the reference, which computes D = sum_t (a-1) w_t,
+   * G = -sum_t g_t and the ||w||^2 terms step by step from their definitions: a trainer that doubled D, or dropped
+   * a term, fails here whatever the pinned hash says. Sparse inputs, so the lazy rows are part of it.
+   */
+  @Test
+  void decayGradientSplitMatchesTheReferenceDefinitions() {
+    Dataset sparse = TinyData.make(157, 20, 5, 3, 0.8);
+    for (Init init : Init.values()) {
+      RunSpec cfg = TinyData.spec(new int[] {20, 7, 5}, init, 0.5, 20.0, 10, 3, 5);
+      List<List<ReferenceTrainer.LayerSplit>> want = ReferenceTrainer.trainMeasured(cfg, sparse);
+      TrainingResult got = Trainer.train(cfg, sparse, valid(), valid(), null);
+      for (int e = 1; e <= 3; e++) {
+        for (int l = 0; l < 2; l++) {
+          ReferenceTrainer.LayerSplit r = want.get(e - 1).get(l);
+          LayerMetrics m = got.epochs().get(e).layers().get(l);
+          String at = init + " epoch " + e + " layer " + l;
+          assertThat(m.netDecay()).as("||D|| " + at).isCloseTo(norm(r.decayPart()), relative(1e-9));
+          assertThat(m.netGradient()).as("||G|| " + at).isCloseTo(norm(r.gradientPart()), relative(1e-9));
+          assertThat(m.netChange()).as("||change|| " + at).isCloseTo(norm(r.change()), relative(1e-9));
+          assertThat(m.normSqDecay()).as("decay of ||w||^2 " + at).isCloseTo(r.normSqDecay(), relative(1e-9));
+          assertThat(m.normSqGradient()).as("drift + diffusion " + at)
+              .isCloseTo(r.normSqDrift() + r.normSqDiffusion(), within(1e-9 * Math.abs(r.normSqDecay())));
+          assertThat(m.meanStepDecay()).as("mean ||(1-a) w_t|| " + at).isCloseTo(r.meanStepDecay(), relative(1e-9));
+          assertThat(m.meanStepGradient()).as("mean ||g_t|| " + at).isCloseTo(r.meanStepGradient(), relative(1e-9));
+        }
+      }
+    }
+  }
+
+  /** The reference's own split is exact: D + G is the change, and the three ||w||^2 terms add up to its change. */
+  @Test
+  void referenceSplitAddsUpToTheChange() {
+    Dataset sparse = TinyData.make(157, 20, 5, 3, 0.8);
+    RunSpec cfg = TinyData.spec(new int[] {20, 7, 5}, Init.OLD, 0.5, 20.0, 10, 2, 5);
+    Network before = Network.initialize(cfg.layerSizes(), cfg.initKind(), cfg.seed());
+    List<List<ReferenceTrainer.LayerSplit>> split = ReferenceTrainer.trainMeasured(cfg, sparse);
+    RunSpec oneEpoch = cfg.toBuilder().epochs(1).build();
+    Network after1 = ReferenceTrainer.train(oneEpoch, sparse);
+    for (int l = 0; l < 2; l++) {
+      ReferenceTrainer.LayerSplit s = split.get(0).get(l);
+      double sqBefore = 0;
+      double sqAfter = 0;
+      for (int i = 0; i < s.change().length; i++) {
+        assertThat(s.decayPart()[i] + s.gradientPart()[i]).isCloseTo(s.change()[i], within(1e-12));
+        assertThat(after1.w[l][i] - before.w[l][i]).isCloseTo(s.change()[i], within(1e-15));
+        sqBefore += before.w[l][i] * before.w[l][i];
+        sqAfter += after1.w[l][i] * after1.w[l][i];
+      }
+      assertThat(s.normSqDecay() + s.normSqDrift() + s.normSqDiffusion()).isCloseTo(sqAfter - sqBefore,
+          within(1e-9 * sqBefore));
+      assertThat(s.normSqDecay()).isNegative();
+      assertThat(s.normSqDiffusion()).isPositive();
+    }
+  }
+
+  /**
    * The numbers a trainer version produces are pinned: a change that moves any of them (even in the last bit) must
-   * also bump {@link wdpaper.experiments.RunSpec#TRAINER_VERSION}, which keys the run cache, or stale cached runs
-   * would be served as current. Java's floating point and the fdlibm exp make the hash the same on every JVM and CPU.
+   * also bump {@link RunSpec#TRAINER_VERSION}, which keys the run cache, or stale cached runs would be served as
+   * current. Java's floating point and the fdlibm exp make the hash the same on every JVM and CPU.
    */
   @Test
   void resultsArePinnedForThisTrainerVersion() throws Exception {
     Dataset sparse = TinyData.make(157, 20, 5, 3, 0.7);
     StringBuilder all = new StringBuilder();
     for (boolean instrument : new boolean[] {false, true}) {
-      TrainingConfig cfg = new TrainingConfig(new int[] {20, 7, 5}, Init.OLD, 0.5, 5.0, 10, 3, 4, true, instrument, 2,
-          new int[] {0, 3}, 40, 100);
+      RunSpec cfg = RunSpec.builder().sizes(20, 7, 5).init(Init.OLD).eta(0.5).lambda(5.0).miniBatchSize(10).epochs(3)
+          .seed(4).instrument(instrument).snapshotsPerEpoch(2).histogramEpochs(0, 3).saturationSample(40)
+          .monitorSample(100).build();
       all.append(Json.write(Trainer.train(cfg, sparse, valid(), valid(), null)));
     }
     byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
         .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(wdpaper.experiments.RunSpec.TRAINER_VERSION + " " + java.util.HexFormat.of().formatHex(digest))
+    assertThat(RunSpec.TRAINER_VERSION + " " + java.util.HexFormat.of().formatHex(digest))
         .isEqualTo("trainer-4 1b47633c7704c6d301459a3eda0c9423865de147e4d9592c8d7de14982571ffd");
   }
 
@@ -69,32 +126,20 @@ class TrainerTest {
 
   @Test
   void sameSeedGivesBitIdenticalResults() {
-    TrainingConfig cfg = TrainingConfig.of(new int[] {12, 7, 4}, Init.OLD, 0.5, 5.0, 10, 3, 9);
+    RunSpec cfg = TinyData.spec(new int[] {12, 7, 4}, Init.OLD, 0.5, 5.0, 10, 3, 9);
     String a = Json.write(Trainer.train(cfg, train, valid, valid, null));
     String b = Json.write(Trainer.train(cfg, train, valid, valid, null));
     assertThat(a).isEqualTo(b);
-    String c = Json.write(Trainer.train(TrainingConfig.of(new int[] {12, 7, 4}, Init.OLD, 0.5, 5.0, 10, 3, 10),
+    String c = Json.write(Trainer.train(TinyData.spec(new int[] {12, 7, 4}, Init.OLD, 0.5, 5.0, 10, 3, 10),
         train, valid, valid, null));
     assertThat(c).isNotEqualTo(a);
   }
 
-  /** The split D + G of the epoch's change is exact, and pure decay has G = 0 and the predicted factor. */
+  /** Pure decay (gradients off): G = 0 and each epoch multiplies the weights by the predicted factor. */
   @Test
-  void decayAndGradientTermsAddUpToTheChange() {
-    TrainingConfig cfg = TrainingConfig.of(new int[] {12, 7, 4}, Init.OLD, 0.5, 5.0, 10, 3, 9);
-    TrainingResult r = Trainer.train(cfg, train, valid, valid, null);
-    assertThat(r.status()).isEqualTo(TrainingResult.OK);
-    assertThat(r.epochs()).hasSize(4);
-    for (EpochMetrics m : r.epochs().subList(1, 4)) {
-      for (LayerMetrics lm : m.layers()) {
-        // triangle inequality both ways, and both terms non-trivial
-        assertThat(lm.netChange()).isLessThanOrEqualTo(lm.netDecay() + lm.netGradient() + 1e-12);
-        assertThat(lm.netDecay()).isGreaterThan(0);
-        assertThat(lm.netGradient()).isGreaterThan(0);
-        assertThat(lm.meanStepGradient()).isGreaterThan(0);
-      }
-    }
-    TrainingResult pure = Trainer.train(cfg.withGradients(false), train, valid, valid, null);
+  void pureDecayHasNoGradientPartAndThePredictedFactor() {
+    RunSpec cfg = TinyData.spec(new int[] {12, 7, 4}, Init.OLD, 0.5, 5.0, 10, 3, 9);
+    TrainingResult pure = Trainer.train(cfg.toBuilder().gradients(false).build(), train, valid, valid, null);
     int steps = (203 + 9) / 10;
     double perEpoch = Math.pow(1 - 0.5 * 5.0 / 203, steps);
     for (int e = 1; e <= 3; e++) {
@@ -111,7 +156,7 @@ class TrainerTest {
 
   @Test
   void hugeLearningRateIsReportedAsDiverged() {
-    TrainingConfig cfg = TrainingConfig.of(new int[] {12, 7, 4}, Init.OLD, 1e200, 5.0, 10, 3, 9);
+    RunSpec cfg = TinyData.spec(new int[] {12, 7, 4}, Init.OLD, 1e200, 5.0, 10, 3, 9);
     TrainingResult r = Trainer.train(cfg, train, valid, valid, null);
     assertThat(r.status()).isEqualTo(TrainingResult.DIVERGED);
     assertThat(r.divergedAtEpoch()).isEqualTo(1);
@@ -122,9 +167,9 @@ class TrainerTest {
   void gradientNormMatchesTheDenseSum() {
     // one step with m = n: the per-step gradient norm equals ||eta/m sum_x nablaW_x|| from the reference backprop
     Dataset small = TinyData.make(10, 12, 4, 3);
-    TrainingConfig cfg = TrainingConfig.of(new int[] {12, 7, 4}, Init.OLD, 0.3, 0.0, 10, 1, 4);
+    RunSpec cfg = TinyData.spec(new int[] {12, 7, 4}, Init.OLD, 0.3, 0.0, 10, 1, 4);
     TrainingResult r = Trainer.train(cfg, small, valid, valid, null);
-    Network net = Network.initialize(cfg.sizes(), cfg.init(), cfg.seed());
+    Network net = Network.initialize(cfg.layerSizes(), cfg.initKind(), cfg.seed());
     for (int l = 0; l < 2; l++) {
       double[] sum = new double[net.w[l].length];
       for (int x = 0; x < 10; x++) {
@@ -133,11 +178,20 @@ class TrainerTest {
           sum[i] += g[i];
         }
       }
-      double sq = 0;
-      for (double v : sum) {
-        sq += v * v;
-      }
-      assertThat(r.epochs().get(1).layers().get(l).meanStepGradient()).isCloseTo(0.3 / 10 * Math.sqrt(sq), within(1e-12));
+      assertThat(r.epochs().get(1).layers().get(l).meanStepGradient()).isCloseTo(0.3 / 10 * norm(sum),
+          within(1e-12));
     }
+  }
+
+  static double norm(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x * x;
+    }
+    return Math.sqrt(s);
+  }
+
+  static org.assertj.core.data.Percentage relative(double fraction) {
+    return org.assertj.core.data.Percentage.withPercentage(fraction * 100);
   }
 }
