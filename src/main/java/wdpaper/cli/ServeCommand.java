@@ -75,9 +75,11 @@ final class ServeCommand implements Callable<Integer> {
 
   private long rebuild(boolean train) throws IOException {
     long t0 = System.nanoTime();
-    var results = Experiments.run(common.paths(), training.profile(), common.mnistDir, training.jobs(),
-        training.force, !train, common.err(), System.console() != null, common::log);
-    RenderCommand.render(common, results, training.quick ? "quick" : "full", t0);
+    try (wdpaper.project.BuildLock lock = common.lockOutput("serve", "replace", true)) {
+      var results = Experiments.run(common.paths(), training.profile(), common.mnistDir, training.jobs(),
+          training.force, !train, common.err(), System.console() != null, common::log);
+      RenderCommand.render(common, results, training.quick ? "quick" : "full", t0);
+    }
     return lastModified();
   }
 
