@@ -20,7 +20,7 @@ public final class ResultCache {
 
   public ResultCache(Path dir, Map<String, String> dataChecksums, Consumer<String> log) {
     this.dir = dir;
-    this.dataChecksums = Map.copyOf(dataChecksums);
+    this.dataChecksums = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dataChecksums));
     this.log = log;
   }
 

@@ -51,7 +51,7 @@ public final class SiteBuilder {
       figures.put(f.id(), f);
     }
     Map<String, Object> figModel = new LinkedHashMap<>();
-    figureSpecs.forEach(f -> figModel.put(f.id(), Map.of("title", f.title(), "caption", f.caption())));
+    figureSpecs.forEach(f -> figModel.put(f.id(), ordered("title", f.title(), "caption", f.caption())));
     this.model.put("figures", figModel);
   }
 
@@ -168,8 +168,8 @@ public final class SiteBuilder {
       page.put("href", href(p));
       page.put("number", i);
       page.put("html", resolve(bodies.get(p.slug()), false));
-      page.put("prev", i > 0 ? Map.of("href", href(pages.get(i - 1)), "title", pages.get(i - 1).title()) : null);
-      page.put("next", i + 1 < pages.size() ? Map.of("href", href(pages.get(i + 1)), "title",
+      page.put("prev", i > 0 ? ordered("href", href(pages.get(i - 1)), "title", pages.get(i - 1).title()) : null);
+      page.put("next", i + 1 < pages.size() ? ordered("href", href(pages.get(i + 1)), "title",
           pages.get(i + 1).title()) : null);
       m.put("page", page);
       String html = templates.renderLayout("page.ftlh", m);
@@ -219,7 +219,7 @@ public final class SiteBuilder {
     d.outputSettings().prettyPrint(false);
     for (Element slot : d.select("div.figure-slot")) {
       String id = slot.attr("data-figure");
-      slot.before(templates.renderLayout("partials/figure.ftlh", Map.of("fig", figureModel(id, paper), "site",
+      slot.before(templates.renderLayout("partials/figure.ftlh", ordered("fig", figureModel(id, paper), "site",
           model.get("site"))));
       slot.remove();
     }
@@ -230,7 +230,7 @@ public final class SiteBuilder {
         throw UserError.config("a page asks for the verdict of '" + claim + "', which the analysis does not compute"
             + " (known: " + ((Map<?, ?>) model.get("verdicts")).keySet() + ")");
       }
-      slot.before(templates.renderLayout("partials/verdict.ftlh", Map.of("v", v)));
+      slot.before(templates.renderLayout("partials/verdict.ftlh", ordered("v", v)));
       slot.remove();
     }
     for (Element eq : d.select("div.equation[data-label]")) {
@@ -290,6 +290,15 @@ public final class SiteBuilder {
     m.put("csv", "figures/" + id + ".csv");
     m.put("permalink", (paper ? "" : figurePage.get(id)) + "#fig-" + id);
     m.put("paper", paper);
+    return m;
+  }
+
+  /** A template model in the order given (never Map.of, whose order differs from one JVM to the next). */
+  private static Map<String, Object> ordered(Object... keyValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put((String) keyValues[i], keyValues[i + 1]);
+    }
     return m;
   }
 
