@@ -50,6 +50,14 @@ final class PaperCommand implements Runnable {
         e.flush();
         return u.exitCode();
       }
+      for (Throwable t = ex; t != null; t = t.getCause()) {
+        if (t instanceof OutOfMemoryError) {
+          e.println("error: out of memory (this JVM may use " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MB): run fewer runs at once with --jobs, or give java more with -Xmx");
+          e.flush();
+          return ExitCodes.FAILURE;
+        }
+      }
       if (ex instanceof java.io.UncheckedIOException io) {
         e.println("error: " + IoErrors.describe(io));
         e.flush();

@@ -205,4 +205,60 @@ class HostileInputTest {
     }
     assertThat(c.resolve("mnist/keep")).exists();
   }
+
+  // ---- 6. and 11. validation in every profile, command-line errors ----------------------------------------------
+
+  /** Runs a quick build of the project with {@code file} changed, then restores the file. */
+  private Fixture.Run withFileChanged(String file, String from, String to, String... extra) throws IOException {
+    Path f = project.resolve(file);
+    String keep = Files.readString(f);
+    assertThat(keep).contains(from);
+    Files.writeString(f, keep.replace(from, to));
+    try {
+      return cli(List.of("build", "--quick", "--project", project.toString(), "--out", out.toString(), "--cache",
+          cache.toString(), "--mnist-dir", Fixture.mnist().toString()), extra);
+    } finally {
+      Files.writeString(f, keep);
+    }
+  }
+
+  private void assertOutputIntact() throws IOException {
+    assertThat(Files.readString(out.resolve("manifest.sha256"))).isEqualTo(manifest);
+  }
+
+  @Test
+  void quickBuildsValidateSeedsEpochsSizesAsTheFullOneDoes() throws IOException {
+    String spec = "content/experiments/pure-decay.json";
+    String[][] cases = {
+        {"\"seeds\": 3", "\"seeds\": 0", "'seeds' must be a count 1..1000 or a list of distinct positive integer seeds,"
+            + " was 0"},
+        {"\"seeds\": 3", "\"seeds\": [1, 1]", "'seeds' lists 1 twice, expected distinct seeds"},
+        {"\"seeds\": 3", "\"seeds\": 1e9", "'seeds' must be a count 1..1000 or a list of distinct positive integer"
+            + " seeds, was 1.0E9"},
+        {"\"seeds\": 3", "\"seeds\": \"three\"", "'seeds' must be a count 1..1000 or a list of distinct positive"
+            + " integer seeds, was \"three\""},
+        {"\"epochs\": 2,", "\"epochs\": 2.5,", "'epochs' must be a whole number 1..10000, was 2.5"},
+        {"\"epochs\": 2,", "\"epochs\": 1e9,", "'epochs' must be a whole number 1..10000, was 1.0E9"},
+        {"\"eta\": 0.1", "\"eta\": 1e400", "'eta' must be a finite number, was Infinity (too large for a double)"},
+        {"\"eta\": 0.1", "\"eta\": 0.1, \"eta\": 0.2", "invalid JSON at line"},
+        {"\"sizes\": [784, 30, 10]", "\"sizes\": [784, 3000000, 10]", "'sizes' [784,3000000,10] with m = 10 needs"
+            + " about"},
+    };
+    for (String[] c : cases) {
+      Fixture.Run r = withFileChanged(spec, c[0], c[1]);
+      assertThat(r.exit()).as(c[1] + ": " + r.err()).isEqualTo(3);
+      assertThat(oneLine(r)).startsWith("error: " + spec + ": " + c[2]);
+    }
+    assertOutputIntact();
+  }
+
+  @Test
+  void jobsBelowOneIsACommandLineError() {
+    for (String jobs : List.of("0", "-1")) {
+      Fixture.Run r = Fixture.cli("build", "--quick", "--jobs", jobs, "--project", project.toString(), "--out",
+          out.toString(), "--cache", cache.toString());
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(oneLine(r)).isEqualTo("error: --jobs must be at least 1, was " + jobs);
+    }
+  }
 }
