@@ -261,4 +261,78 @@ class HostileInputTest {
       assertThat(oneLine(r)).isEqualTo("error: --jobs must be at least 1, was " + jobs);
     }
   }
+
+  // ---- 4. cache integrity; 11. render needs no MNIST files ---------------------------------------------------------
+
+  /** A private cache copy with its first run record changed by {@code edit}; returns the file. */
+  private Path tamperedCache(Path c, java.util.function.UnaryOperator<wdpaper.experiments.RunRecord> edit)
+      throws IOException {
+    Fixture.copyQuickCache(c);
+    Path f;
+    try (Stream<Path> s = Files.list(c.resolve("runs"))) {
+      f = s.filter(x -> x.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+    }
+    var r = wdpaper.project.Json.MAPPER.readValue(f.toFile(), wdpaper.experiments.RunRecord.class);
+    Files.writeString(f, wdpaper.project.Json.write(edit.apply(r)));
+    return f;
+  }
+
+  @Test
+  void aHandEditedNumberIsNamedByRenderAndRetrainedByBuild() throws IOException {
+    Path c = tmp.resolve("edited-cache");
+    Path f = tamperedCache(c, r -> r);
+    String text = Files.readString(f);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"testAccuracy\" : ([0-9.]+)").matcher(text);
+    assertThat(m.find()).isTrue();
+    Files.writeString(f, text.replace(m.group(), "\"testAccuracy\" : 0.999"));
+    Path o = tmp.resolve("edited-out");
+    Fixture.Run r = cli(List.of("render", "--quick", "--project", project.toString(), "--out", o.toString(),
+        "--cache", c.toString()));
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(oneLine(r)).isEqualTo("error: cache file " + f + " has been changed since it was written (the SHA-256"
+        + " of its result does not match); run 'build' to retrain it");
+    assertThat(o).doesNotExist();
+    r = cli(List.of("build", "--quick", "--project", project.toString(), "--out", o.toString(), "--cache",
+        c.toString(), "--mnist-dir", Fixture.mnist().toString()));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("cache: " + f + " has been changed since it was written (the SHA-256 of its result"
+        + " does not match); retraining it").contains("runs: 1 to train, 24 from the cache");
+    assertThat(Files.readString(f)).doesNotContain("0.999");
+    // the same results again; only the pages that print measured wall times may differ
+    List<String> timed = List.of("appendix.html", "paper.html", "paper.pdf");
+    assertThat(Files.readAllLines(o.resolve("manifest.sha256")).stream().filter(l -> timed.stream().noneMatch(
+        l::endsWith)).toList()).isEqualTo(manifest.lines().filter(l -> timed.stream().noneMatch(l::endsWith)).toList());
+  }
+
+  @Test
+  void aShortenedEpochListIsNamedNeverAnIndexError() throws IOException {
+    Path c = tmp.resolve("short-cache");
+    Path f = tamperedCache(c, r -> {
+      var t = r.result();
+      var shorter = new wdpaper.nn.TrainingResult(t.status(), t.divergedAtEpoch(), t.epochs().subList(0,
+          t.epochs().size() - 1), t.snapshots(), t.histograms(), t.testAccuracy());
+      return new wdpaper.experiments.RunRecord(r.key(), r.trainerVersion(), r.spec(), r.dataChecksums(),
+          r.provenance(), wdpaper.experiments.RunRecord.payloadSha256(shorter), shorter);
+    });
+    Fixture.Run r = cli(List.of("render", "--quick", "--project", project.toString(), "--out",
+        tmp.resolve("short-out").toString(), "--cache", c.toString()));
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(oneLine(r)).startsWith("error: cache file " + f + " holds ").contains(" epochs after initialization,"
+        + " its spec asks for ").endsWith("(status ok: a shorter run must record why it ended); run 'build' to"
+        + " retrain it");
+    assertThat(r.err()).doesNotContain("IndexOutOfBounds");
+  }
+
+  @Test
+  void renderNeedsOnlyThePinnedChecksumsNotTheMnistFiles() throws IOException {
+    Path empty = Files.createDirectories(tmp.resolve("no-mnist"));
+    Path c = Fixture.copyQuickCache(tmp.resolve("runs-only-cache"));
+    Path o = tmp.resolve("no-mnist-out");
+    Fixture.Run r = cli(List.of("render", "--quick", "--project", project.toString(), "--out", o.toString(),
+        "--cache", c.toString(), "--mnist-dir", empty.toString()));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("MNIST");
+    assertThat(c.resolve("mnist")).doesNotExist();
+    assertThat(Files.readString(o.resolve("manifest.sha256"))).isEqualTo(manifest);
+  }
 }

@@ -157,4 +157,16 @@ class ExperimentLoaderTest {
         .replace("\"init\": \"old\",", "")), Profile.QUICK, "x.json"))
         .hasMessage("x.json: 'init' must be \"old\" or \"new\", was \"newest\"");
   }
+
+  @Test
+  void quickProfileShrinksTheRuns() {
+    Path book = Path.of(System.getProperty("project.root", ".")).resolve("content/experiments/book-weight-init.json");
+    ExperimentSpec full = ExperimentLoader.load(book, Profile.FULL, "book");
+    ExperimentSpec quick = ExperimentLoader.load(book, Profile.QUICK, "book");
+    assertThat(full.runs()).hasSize(12);
+    assertThat(quick.runs()).hasSize(4);
+    assertThat(quick.runs().get(0).spec().trainingSetSize()).isEqualTo(Profile.QUICK_TRAINING);
+    assertThat(quick.runs().get(0).spec().epochs()).isEqualTo(Profile.QUICK_EPOCHS);
+    assertThat(full.runs().get(0).sweep()).containsKeys("sizes", "init");
+  }
 }
