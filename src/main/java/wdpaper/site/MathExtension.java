@@ -57,6 +57,8 @@ public final class MathExtension implements Parser.ParserExtension, HtmlRenderer
   public static final class DisplayMath extends CustomBlock {
     String tex = "";
     String label;
+    /** False if the page ended before a line closing the formula: an error (see {@link ContentCheck}). */
+    boolean closed;
   }
 
   @Override
@@ -168,6 +170,7 @@ public final class MathExtension implements Parser.ParserExtension, HtmlRenderer
     @Override
     public void closeBlock() {
       block.tex = sb.toString().strip();
+      block.closed = done;
     }
   }
 

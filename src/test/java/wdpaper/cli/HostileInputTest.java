@@ -335,4 +335,38 @@ class HostileInputTest {
     assertThat(c.resolve("mnist")).doesNotExist();
     assertThat(Files.readString(o.resolve("manifest.sha256"))).isEqualTo(manifest);
   }
+
+  // ---- 5. silent page loss -------------------------------------------------------------------------------------
+
+  @Test
+  void unterminatedMathAndDuplicatePagesAreErrorsNamingFileAndLine() throws IOException {
+    // a closing '$$ {#eq:update}' typed as '$ {#eq:update}': the formula would run to the end of the page
+    Fixture.Run r = withFileChanged("content/01-introduction.md", "$$ {#eq:update}", "$ {#eq:update}");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(oneLine(r)).isEqualTo("error: content/01-introduction.md:18: unterminated $$: the display formula"
+        + " that starts here is never closed by a line ending in $$, so it would swallow the rest of the page");
+    Path copy = project.resolve("content/09-introduction.md");
+    Files.writeString(copy, "---\ntitle: Another introduction\norder: 9\n---\nText.\n");
+    try {
+      r = withFileChanged("content/08-appendix.md", "order: 8", "order: 8");
+      assertThat(r.exit()).isEqualTo(3);
+      assertThat(oneLine(r)).isEqualTo("error: content/09-introduction.md: the page name 'introduction' is also that"
+          + " of content/01-introduction.md (both would be introduction.html); rename one of them");
+    } finally {
+      Files.delete(copy);
+    }
+    r = withFileChanged("content/08-appendix.md", "order: 8", "order: 7");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(oneLine(r)).isEqualTo("error: content/08-appendix.md:3: order 7 is also that of"
+        + " content/07-claim-4.md; give each page its own order");
+    assertOutputIntact();
+  }
+
+  @Test
+  void windowsLineEndsInFrontMatterArePlainText() throws IOException {
+    String intro = Files.readString(project.resolve("content/01-introduction.md"));
+    Fixture.Run r = withFileChanged("content/01-introduction.md", intro, intro.replace("\n", "\r\n"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertOutputIntact();
+  }
 }
