@@ -84,6 +84,15 @@ public record RunSpec(List<Integer> sizes, String init, double eta, double lambd
     }
   }
 
+  /** A spec with the defaults of the later settings (input, saturationThresholds, settle): the older form. */
+  public RunSpec(List<Integer> sizes, String init, double eta, double lambda, int miniBatchSize, int epochs,
+      int trainingSetSize, int validationSetSize, long seed, boolean gradients, boolean instrument,
+      int snapshotsPerEpoch, List<Integer> histogramEpochs, int saturationSample, int monitorSample) {
+    this(sizes, init, eta, lambda, miniBatchSize, epochs, trainingSetSize, validationSetSize, seed, gradients,
+        instrument, snapshotsPerEpoch, histogramEpochs, saturationSample, monitorSample, DEFAULTS.input,
+        DEFAULTS.saturationThresholds, DEFAULTS.settle);
+  }
+
   /** A builder that starts from {@link #DEFAULTS}. */
   public static Builder builder() {
     return DEFAULTS.toBuilder();
