@@ -81,6 +81,42 @@ final class Kernel {
   }
 
   /**
+   * As {@link #decayAndSubtract}, and measures the step for the decay/gradient split: with w the row before and
+   * g_t = step * g its gradient step, sum = sum + w (the running sum_t w_t), and per lane wg = wg + w g_t and
+   * gg = gg + g_t g_t (summed over the rows of a layer lane by lane, reduced once per step). The new row is the same
+   * number as {@link #decayAndSubtract} gives.
+   */
+  static void decayAndSubtractMeasured(double[] row, double decay, double step, double[][] d, int[] e, double[] c,
+      int from, int to, int len, double[] g, double[] sum, double[] wg, double[] gg) {
+    java.util.Arrays.fill(g, 0, len, 0.0);
+    addRows(g, d, e, c, from, to, len);
+    for (int k = 0; k < len; k++) {
+      double w = row[k];
+      double gk = step * g[k];
+      sum[k] += w;
+      wg[k] += w * gk;
+      gg[k] += gk * gk;
+      row[k] = decay * w - gk;
+    }
+  }
+
+  /** sum = sum + row, then row = factor * row, over lanes [0, len). */
+  static void sumAndScale(double[] row, double factor, int len, double[] sum) {
+    for (int k = 0; k < len; k++) {
+      sum[k] += row[k];
+      row[k] = factor * row[k];
+    }
+  }
+
+  /** sum = sum + c * row, then row = factor * row (a row's sum over steps it sat out, then its missed decay). */
+  static void addScaledAndScale(double[] row, double c, double factor, int len, double[] sum) {
+    for (int k = 0; k < len; k++) {
+      sum[k] += c * row[k];
+      row[k] = factor * row[k];
+    }
+  }
+
+  /**
    * acc = acc + sum over i in [from, to) of coef[i] * rows[pick[i]], added in that order, four, then two rows per
    * pass over acc: fewer loads and stores of acc and less loop overhead on these short rows, with the additions
    * still in order, ((acc + c1 r1) + c2 r2) + ...

@@ -39,13 +39,14 @@ public record RunSpec(List<Integer> sizes, String init, double eta, double lambd
     List<Double> saturationThresholds, Settle settle) {
 
   /**
-   * Bump when a change to the trainer changes results: every cached run is then recomputed. trainer-5: new
-   * measurements (signed ||w||^2 split, cosine to the initial weights, relative step, saturation per threshold and
-   * neuron, singular values, settle rule, 14x14 inputs); the ||w_t||^2 of the split and the per-step gradient norm
-   * now come from the touched rows of each step (exact recursion) instead of a full pass, so those sums move in the
-   * last bits; the trained weights are unchanged.
+   * Bump when a change to the trainer changes results: every cached run is then recomputed. trainer-5: the trained
+   * weights are unchanged; the measurements changed: ||w_t||^2 of the split comes from the exact recursion
+   * ||w_{t+1}||^2 = a^2||w_t||^2 - 2a w_t.g_t + ||g_t||^2 over the rows a step touches (and ||g_t|| from those
+   * rows) instead of a pass over every weight, so those sums move in the last bits; histogram bins use
+   * StrictMath.log10; and results carry new fields (drift, diffusion, cosine to the initial weights, relative step,
+   * saturation per threshold and neuron, singular values, the settle rule's outcome).
    */
-  public static final String TRAINER_VERSION = "trainer-4";
+  public static final String TRAINER_VERSION = "trainer-5";
 
   /** The headline saturation threshold: a hidden neuron with |z| &gt; 4 has sigma'(z) &lt; 0.018. */
   public static final double SATURATION_Z = 4.0;

@@ -25,8 +25,10 @@ final class SgdStep {
   private final int[] identity;
   /** steps taken so far in this run */
   int stepCount;
+  /** the decay/gradient split, fed by every update and catch-up; null when not instrumented */
+  private SplitMeter meter;
 
-  /** n is the training set size, maxSteps the most steps a row can wait (one epoch). */
+  /** n is the training set size. */
   SgdStep(Layers net, RunSpec spec, int n) {
     this.net = net;
     this.eta = spec.eta();
@@ -49,11 +51,25 @@ final class SgdStep {
     }
   }
 
+  /** Feeds every update to {@code meter} from now on. */
+  void measureWith(SplitMeter meter) {
+    this.meter = meter;
+  }
+
+  /** The most steps a row can sit out: one epoch's (every row is caught up at the end of an epoch). */
+  int maxLag() {
+    return decayPower.length - 1;
+  }
+
   /** Brings first-layer row j up to date with the decay of the steps it missed. */
   void catchUp(int j) {
     int lag = stepCount - lastDecayed[j];
     if (lag > 0) {
-      Kernel.scale(net.wT[0][j], decayPower[lag], net.padded[1]);
+      if (meter != null) {
+        meter.caughtUp(j, lag, decayPower[lag]);
+      } else {
+        Kernel.scale(net.wT[0][j], decayPower[lag], net.padded[1]);
+      }
       lastDecayed[j] = stepCount;
     }
   }
@@ -74,27 +90,39 @@ final class SgdStep {
     }
   }
 
-  /** Applies the step of the propagated batch (or pure decay if gradients are off). */
-  void apply(Batch batch, Backprop bp) {
+  /**
+   * Applies the step of the propagated batch (or pure decay if gradients are off). Returns false if the weights
+   * stopped being finite (only checked when measured).
+   */
+  boolean apply(Batch batch, Backprop bp) {
     double step = eta / batch.count;
+    boolean finite = true;
     for (int l = 0; l < net.layers; l++) {
       double[][] w = net.wT[l];
       int len = net.padded[l + 1];
+      if (meter != null) {
+        meter.beginLayer();
+      }
       if (!gradients) {
         // w = (1 - eta*lambda/n) w (the first layer lazily, see catchUp)
         if (l > 0) {
-          for (double[] row : w) {
-            Kernel.scale(row, decay, len);
+          for (int j = 0; j < w.length; j++) {
+            if (meter != null) {
+              Kernel.sumAndScale(w[j], decay, len, meter.sumW[l][j]);
+            } else {
+              Kernel.scale(w[j], decay, len);
+            }
           }
         }
+        finite &= meter == null || meter.endLayer(l);
         continue;
       }
       if (l == 0) {
         // rows no example uses are only decayed, and that waits until they are next used (catchUp)
         for (int j = 0; j < w.length; j++) {
           if (batch.uses(j)) {
-            Kernel.decayAndSubtract(w[j], decay, step, bp.delta[0], batch.example, batch.value, batch.start[j],
-                batch.start[j + 1], len, gradientRow);
+            update(w[j], step, bp.delta[0], batch.example, batch.value, batch.start[j], batch.start[j + 1], len,
+                l, j);
             lastDecayed[j] = stepCount + 1;
           }
         }
@@ -103,10 +131,10 @@ final class SgdStep {
           for (int e = 0; e < batch.count; e++) {
             column[e] = bp.a[l][e][j];
           }
-          Kernel.decayAndSubtract(w[j], decay, step, bp.delta[l], identity, column, 0, batch.count, len,
-              gradientRow);
+          update(w[j], step, bp.delta[l], identity, column, 0, batch.count, len, l, j);
         }
       }
+      finite &= meter == null || meter.endLayer(l);
       // b = b - (eta/m) sum_x delta_x
       int nOut = net.sizes[l + 1];
       Arrays.fill(nablaB, 0);
@@ -122,5 +150,17 @@ final class SgdStep {
       }
     }
     stepCount++;
+    return finite;
+  }
+
+  /** row j of layer l: w = (1 - eta*lambda/n) w - step sum_i c_i delta_{e_i}, measured if instrumented. */
+  private void update(double[] row, double step, double[][] delta, int[] e, double[] c, int from, int to, int len,
+      int l, int j) {
+    if (meter != null) {
+      Kernel.decayAndSubtractMeasured(row, decay, step, delta, e, c, from, to, len, gradientRow, meter.sumW[l][j],
+          meter.wg, meter.gg);
+    } else {
+      Kernel.decayAndSubtract(row, decay, step, delta, e, c, from, to, len, gradientRow);
+    }
   }
 }

@@ -50,7 +50,10 @@ public final class Trainer {
     batch = new Batch(net.sizes[0], spec.miniBatchSize());
     backprop = new Backprop(net, spec.miniBatchSize());
     sgd = new SgdStep(net, spec, n);
-    split = new SplitMeter(net, spec, sgd.decay);
+    split = spec.instrument() ? new SplitMeter(net, sgd.decay, sgd.maxLag()) : null;
+    if (split != null) {
+      sgd.measureWith(split);
+    }
     evaluator = new Evaluator(net);
   }
 
@@ -80,35 +83,85 @@ public final class Trainer {
     List<EpochMetrics> epochs = new ArrayList<>();
     List<TrainingResult.Snapshot> snapshots = new ArrayList<>();
     List<TrainingResult.Histogram> histograms = new ArrayList<>();
+    List<TrainingResult.Spectrum> spectra = new ArrayList<>();
     int[] order = Shuffle.identity(n);
     Random rng = Shuffle.rng(spec.seed());
-    double[][] start = copyWeights();
-    EpochMetrics m0 = measure(0, training, validation, start, 0);
+    double[][] init = copyWeights();
+    double[][] start = init;
+    EpochMetrics m0 = measure(0, training, validation, start, init, 0);
     epochs.add(m0);
-    histograms(0, histograms);
+    atHistogramEpoch(0, histograms, spectra);
     if (listener != null) {
       listener.onEpoch(0, spec.epochs(), m0);
     }
+    SettleRule settle = spec.settle() == null ? null : new SettleRule(spec, m0);
     for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
       Shuffle.shuffle(order, rng);
-      split.startEpoch();
+      if (split != null) {
+        split.startEpoch();
+      }
       int steps = epoch(training, order, snapshots, epoch);
       if (steps < 0) {
-        return new TrainingResult(TrainingResult.DIVERGED, epoch, epochs, snapshots, histograms, Double.NaN);
+        return new TrainingResult(TrainingResult.DIVERGED, epoch, epochs, snapshots, histograms, Double.NaN, spectra,
+            0, false);
       }
-      EpochMetrics me = measure(epoch, training, validation, start, steps);
+      EpochMetrics me = measure(epoch, training, validation, start, init, steps);
       if (diverged(me)) {
-        return new TrainingResult(TrainingResult.DIVERGED, epoch, epochs, snapshots, histograms, Double.NaN);
+        return new TrainingResult(TrainingResult.DIVERGED, epoch, epochs, snapshots, histograms, Double.NaN, spectra,
+            0, false);
       }
       epochs.add(me);
-      histograms(epoch, histograms);
+      atHistogramEpoch(epoch, histograms, spectra);
       start = copyWeights();
       if (listener != null) {
         listener.onEpoch(epoch, spec.epochs(), me);
       }
+      if (settle != null && settle.settledAfter(me)) {
+        double testAccuracy = evaluator.evaluate(test, test.size())[0];
+        return new TrainingResult(TrainingResult.SETTLED, 0, epochs, snapshots, histograms, testAccuracy, spectra,
+            epoch, false);
+      }
     }
-    double testAccuracy = evaluator.evaluate(test, test.size(), null, 0)[0];
-    return new TrainingResult(TrainingResult.OK, 0, epochs, snapshots, histograms, testAccuracy);
+    double testAccuracy = evaluator.evaluate(test, test.size())[0];
+    return new TrainingResult(TrainingResult.OK, 0, epochs, snapshots, histograms, testAccuracy, spectra, 0,
+        settle != null);
+  }
+
+  /**
+   * The stopping rule "run until the weights have settled": after epoch e the total weight norm changed at the
+   * per-epoch rate r_e = |ln(||w_{e-1}|| / ||w_e||)|; the run has settled after the first epoch that ends a stretch
+   * of {@code settle.epochs} consecutive epochs with r_e &lt; {@code settle.fraction} x eta*lambda/m (the rate pure
+   * decay would give). The rate is taken in absolute value: a norm that is still growing has not settled either.
+   */
+  static final class SettleRule {
+    private final double limit;
+    private final int needed;
+    private double previousNorm;
+    private int run;
+
+    SettleRule(RunSpec spec, EpochMetrics initial) {
+      limit = spec.settle().fraction() * spec.eta() * spec.lambda() / spec.miniBatchSize();
+      needed = spec.settle().epochs();
+      previousNorm = totalNorm(initial);
+    }
+
+    /** Takes the metrics of the next epoch; true if the run has settled with it. */
+    boolean settledAfter(EpochMetrics m) {
+      double norm = totalNorm(m);
+      double rate = Math.abs(StrictMath.log(previousNorm / norm));
+      previousNorm = norm;
+      run = rate < limit ? run + 1 : 0;
+      return run >= needed;
+    }
+
+    /** ||w|| over all layers. */
+    static double totalNorm(EpochMetrics m) {
+      double sq = 0;
+      for (LayerMetrics l : m.layers()) {
+        sq += l.norm() * l.norm();
+      }
+      return Math.sqrt(sq);
+    }
   }
 
   /** Runs one epoch in the order given; returns the number of steps, or -1 if the weights stopped being finite. */
@@ -133,19 +186,12 @@ public final class Trainer {
 
   /** One SGD step on examples order[from..from+count); returns false if the weights stopped being finite. */
   private boolean step(Dataset data, int[] order, int from, int count) {
-    if (spec.instrument()) {
-      sgd.catchUpAll();
-    }
     batch.fill(data, order, from, count);
     if (spec.gradients()) {
       sgd.catchUpUsed(batch);
       backprop.run(data, batch);
     }
-    if (spec.instrument() && !split.beforeStep(data, batch, backprop)) {
-      return false;
-    }
-    sgd.apply(batch, backprop);
-    return true;
+    return sgd.apply(batch, backprop);
   }
 
   private boolean diverged(EpochMetrics m) {
@@ -160,24 +206,32 @@ public final class Trainer {
     return false;
   }
 
-  private EpochMetrics measure(int epoch, Dataset training, Dataset validation, double[][] start, int steps) {
-    double[] sat = new double[2];
-    double[] val = evaluator.evaluate(validation, validation.size(), sat, spec.saturationSample());
-    double[] train = evaluator.evaluate(training, Math.min(spec.monitorSample(), training.size()), null, 0);
+  private EpochMetrics measure(int epoch, Dataset training, Dataset validation, double[][] start, double[][] init,
+      int steps) {
+    double[] val = evaluator.evaluate(validation, validation.size());
+    double[] train = evaluator.evaluate(training, Math.min(spec.monitorSample(), training.size()));
+    Evaluator.SaturationResult sat = evaluator.saturation(validation, Math.min(spec.saturationSample(),
+        validation.size()), spec.saturationThresholds());
     List<LayerMetrics> lm = new ArrayList<>();
     double sumSq = 0;
     for (int l = 0; l < net.layers; l++) {
-      LayerMetrics m = split.layer(l, net.flatRows(l), start[l], steps, spec.instrument());
-      sumSq += m.norm() * m.norm();
-      lm.add(m);
+      double[] w = net.flatRows(l);
+      for (double v : w) {
+        sumSq += v * v;
+      }
+      lm.add(split != null ? split.layer(l, w, start[l], init[l], steps)
+          : SplitMeter.statistics(w, init[l]));
     }
     double l2 = spec.lambda() / (2.0 * n) * sumSq;
-    return new EpochMetrics(epoch, val[0], val[1], train[1], train[1] + l2, sat[0], sat[1], List.copyOf(lm));
+    return new EpochMetrics(epoch, val[0], val[1], train[1], train[1] + l2, sat.saturatedFraction(),
+        sat.meanSigmaPrime(), lm, sat.layers());
   }
 
-  private void histograms(int epoch, List<TrainingResult.Histogram> out) {
+  private void atHistogramEpoch(int epoch, List<TrainingResult.Histogram> histograms,
+      List<TrainingResult.Spectrum> spectra) {
     if (spec.histogramEpochs().contains(epoch)) {
-      evaluator.histograms(epoch, out);
+      evaluator.histograms(epoch, histograms);
+      evaluator.spectra(epoch, spectra);
     }
   }
 

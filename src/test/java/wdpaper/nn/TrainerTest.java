@@ -68,7 +68,176 @@ class TrainerTest {
               .isCloseTo(r.normSqDrift() + r.normSqDiffusion(), within(1e-9 * Math.abs(r.normSqDecay())));
           assertThat(m.meanStepDecay()).as("mean ||(1-a) w_t|| " + at).isCloseTo(r.meanStepDecay(), relative(1e-9));
           assertThat(m.meanStepGradient()).as("mean ||g_t|| " + at).isCloseTo(r.meanStepGradient(), relative(1e-9));
+          assertThat(m.normSqDrift()).as("drift " + at)
+              .isCloseTo(r.normSqDrift(), within(1e-9 * Math.abs(r.normSqDecay())));
+          assertThat(m.normSqDiffusion()).as("diffusion " + at).isCloseTo(r.normSqDiffusion(), relative(1e-9));
+          assertThat(m.meanRelativeStep()).as("mean ||g_t||/||w_t|| " + at)
+              .isCloseTo(r.meanRelativeStep(), relative(1e-9));
+          assertThat(m.cosInit()).as("cos(w, w_0) " + at).isCloseTo(r.cosInit(), within(1e-12));
         }
+      }
+    }
+  }
+
+  /**
+   * The fast trainer's ||w||^2 split is exact: decay + drift + diffusion is the change of ||w||^2 over each epoch;
+   * decay is negative and diffusion positive.
+   */
+  @Test
+  void normSquaredSplitAddsUpToTheChangeOfTheNorm() {
+    Dataset sparse = TinyData.make(157, 20, 5, 3, 0.8);
+    RunSpec cfg = TinyData.spec(new int[] {20, 7, 5}, Init.OLD, 0.5, 20.0, 10, 4, 5);
+    TrainingResult r = Trainer.train(cfg, sparse, valid(), valid(), null);
+    for (int e = 1; e <= 4; e++) {
+      for (int l = 0; l < 2; l++) {
+        LayerMetrics now = r.epochs().get(e).layers().get(l);
+        double before = r.epochs().get(e - 1).layers().get(l).norm();
+        double change = now.norm() * now.norm() - before * before;
+        assertThat(now.normSqDecay() + now.normSqDrift() + now.normSqDiffusion()).as("epoch %d layer %d", e, l)
+            .isCloseTo(change, within(1e-10 * before * before));
+        assertThat(now.normSqDecay()).isNegative();
+        assertThat(now.normSqDiffusion()).isPositive();
+        assertThat(now.meanRelativeStep()).isPositive();
+        assertThat(now.cosInit()).isBetween(-1.0, 1.0);
+      }
+    }
+    assertThat(r.epochs().get(0).layers().get(0).cosInit()).isCloseTo(1.0, within(1e-15));
+  }
+
+  /**
+   * Saturation per threshold and per neuron, counted by brute force on the initial network (epoch 0) with the
+   * reference's z = W x + b; the headline fraction is the one at T = 4.
+   */
+  @Test
+  void saturationIsCountedPerThresholdAndNeuron() {
+    Dataset sparse = TinyData.make(157, 20, 5, 3, 0.3);
+    Dataset v = valid();
+    RunSpec cfg = TinyData.spec(new int[] {20, 7, 6, 5}, Init.OLD, 0.5, 5.0, 10, 1, 5).toBuilder()
+        .saturationSample(30).saturationThresholds(List.of(1.0, 2.5, 4.0)).build();
+    EpochMetrics m = Trainer.train(cfg, sparse, v, v, null).epochs().get(0);
+    Network net = Network.initialize(cfg.layerSizes(), cfg.initKind(), cfg.seed());
+    assertThat(m.saturation()).hasSize(2);
+    long pairs = 0;
+    long over4 = 0;
+    for (int h = 0; h < 2; h++) {
+      EpochMetrics.Saturation s = m.saturation().get(h);
+      int width = cfg.sizes().get(h + 1);
+      long[][] count = new long[3][width];
+      for (int x = 0; x < 30; x++) {
+        org.ejml.data.DMatrixRMaj a = org.ejml.data.DMatrixRMaj.wrap(20, 1, v.dense(x));
+        for (int l = 0; l <= h; l++) {
+          org.ejml.data.DMatrixRMaj z = ReferenceTrainer.weightedInput(net, l, a);
+          if (l == h) {
+            for (int k = 0; k < width; k++) {
+              for (int t = 0; t < 3; t++) {
+                count[t][k] += Math.abs(z.data[k]) > cfg.saturationThresholds().get(t) ? 1 : 0;
+              }
+              over4 += Math.abs(z.data[k]) > 4 ? 1 : 0;
+              pairs++;
+            }
+          }
+          a = z.copy();
+          for (int k = 0; k < a.data.length; k++) {
+            a.data[k] = Sigmoid.of(a.data[k]);
+          }
+        }
+      }
+      assertThat(s.layer()).isEqualTo(h);
+      assertThat(s.sample()).isEqualTo(30);
+      for (int t = 0; t < 3; t++) {
+        long total = 0;
+        for (int k = 0; k < width; k++) {
+          assertThat(s.neuronFraction()[t][k]).isEqualTo(count[t][k] / 30.0);
+          total += count[t][k];
+        }
+        assertThat(s.fraction()[t]).isEqualTo(total / (30.0 * width));
+      }
+      assertThat(s.fraction()[0]).isGreaterThan(s.fraction()[2]);
+    }
+    assertThat(m.saturatedFraction()).isEqualTo(over4 / (double) pairs);
+    assertThat(over4).isPositive();
+  }
+
+  /** Singular values at the histogram epochs: largest first, one per row or column, their squares sum to ||W||^2. */
+  @Test
+  void singularValuesAreRecordedAtTheHistogramEpochs() {
+    RunSpec cfg = TinyData.spec(new int[] {12, 7, 4}, Init.OLD, 0.5, 5.0, 10, 2, 9).toBuilder()
+        .histogramEpochs(0, 2).build();
+    TrainingResult r = Trainer.train(cfg, train, valid, valid, null);
+    assertThat(r.spectra()).extracting(TrainingResult.Spectrum::epoch).containsExactly(0, 0, 2, 2);
+    assertThat(r.spectra()).extracting(TrainingResult.Spectrum::layer).containsExactly(0, 1, 0, 1);
+    for (TrainingResult.Spectrum s : r.spectra()) {
+      double[] sv = s.singularValues();
+      assertThat(sv).hasSize(s.layer() == 0 ? 7 : 4);
+      double sq = 0;
+      for (int i = 0; i < sv.length; i++) {
+        sq += sv[i] * sv[i];
+        if (i > 0) {
+          assertThat(sv[i]).isLessThanOrEqualTo(sv[i - 1]);
+        }
+      }
+      double norm = r.epochs().get(s.epoch()).layers().get(s.layer()).norm();
+      assertThat(sq).isCloseTo(norm * norm, within(1e-9 * norm * norm));
+    }
+  }
+
+  /**
+   * The settle rule stops a run after the first epoch that ends {@code epochs} consecutive epochs with
+   * |ln(||w_{e-1}|| / ||w_e||)| below fraction x eta*lambda/m, and says so; a run that never meets it runs to the
+   * cap and is marked censored.
+   */
+  @Test
+  void settleRuleStopsTheRunAndSaysWhy() {
+    RunSpec base = TinyData.spec(new int[] {12, 7, 4}, Init.NEW, 0.5, 1.0, 10, 12, 9);
+    TrainingResult full = Trainer.train(base, train, valid, valid, null);
+    double limitRate = 0.5 * 1.0 / 10;
+    // the epoch the rule picks, computed from the full run's norms
+    double fraction = 0.6;
+    int expected = 0;
+    int run = 0;
+    for (int e = 1; e <= 12 && expected == 0; e++) {
+      double rate = Math.abs(Math.log(Trainer.SettleRule.totalNorm(full.epochs().get(e - 1))
+          / Trainer.SettleRule.totalNorm(full.epochs().get(e))));
+      run = rate < fraction * limitRate ? run + 1 : 0;
+      expected = run >= 2 ? e : 0;
+    }
+    assertThat(expected).as("the test needs a run that settles before the cap").isBetween(2, 11);
+    TrainingResult settled = Trainer.train(base.toBuilder().settle(new RunSpec.Settle(fraction, 2)).build(), train,
+        valid, valid, null);
+    assertThat(settled.status()).isEqualTo(TrainingResult.SETTLED);
+    assertThat(settled.settledAtEpoch()).isEqualTo(expected);
+    assertThat(settled.censored()).isFalse();
+    assertThat(settled.epochs()).hasSize(expected + 1);
+    assertThat(Json.write(settled.epochs())).isEqualTo(Json.write(full.epochs().subList(0, expected + 1)));
+    assertThat(settled.testAccuracy()).isBetween(0.0, 1.0);
+
+    TrainingResult never = Trainer.train(base.toBuilder().settle(new RunSpec.Settle(1e-9, 2)).build(), train, valid,
+        valid, null);
+    assertThat(never.status()).isEqualTo(TrainingResult.OK);
+    assertThat(never.censored()).isTrue();
+    assertThat(never.settledAtEpoch()).isZero();
+    assertThat(never.epochs()).hasSize(13);
+    assertThat(full.censored()).as("no rule, nothing censored").isFalse();
+  }
+
+  /** Measuring the split changes nothing about the training: the weights are bit for bit those of a plain run. */
+  @Test
+  void instrumentationLeavesTheTrainingUnchanged() {
+    Dataset sparse = TinyData.make(157, 20, 5, 3, 0.8);
+    for (boolean gradients : new boolean[] {true, false}) {
+      RunSpec plain = TinyData.spec(new int[] {20, 7, 5}, Init.OLD, 0.5, 20.0, 10, 3, 5).toBuilder()
+          .gradients(gradients).instrument(false).build();
+      TrainingResult a = Trainer.train(plain, sparse, valid(), valid(), null);
+      TrainingResult b = Trainer.train(plain.toBuilder().instrument(true).build(), sparse, valid(), valid(), null);
+      for (int e = 0; e <= 3; e++) {
+        for (int l = 0; l < 2; l++) {
+          LayerMetrics x = a.epochs().get(e).layers().get(l);
+          LayerMetrics y = b.epochs().get(e).layers().get(l);
+          assertThat(y.norm()).isEqualTo(x.norm());
+          assertThat(y.mean()).isEqualTo(x.mean());
+          assertThat(y.cosInit()).isEqualTo(x.cosInit());
+        }
+        assertThat(b.epochs().get(e).validationCost()).isEqualTo(a.epochs().get(e).validationCost());
       }
     }
   }
@@ -114,10 +283,15 @@ class TrainerTest {
           .monitorSample(100).build();
       all.append(Json.write(Trainer.train(cfg, sparse, valid(), valid(), null)));
     }
+    RunSpec settling = RunSpec.builder().sizes(20, 7, 5).init(Init.NEW).eta(0.5).lambda(1.0).epochs(12).seed(4)
+        .instrument(true).saturationSample(40).monitorSample(100).settle(new RunSpec.Settle(0.5, 2)).build();
+    TrainingResult settled = Trainer.train(settling, sparse, valid(), valid(), null);
+    assertThat(settled.status()).isEqualTo(TrainingResult.SETTLED);
+    all.append(Json.write(settled));
     byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
         .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(RunSpec.TRAINER_VERSION + " " + java.util.HexFormat.of().formatHex(digest))
-        .isEqualTo("trainer-4 1b47633c7704c6d301459a3eda0c9423865de147e4d9592c8d7de14982571ffd");
+        .isEqualTo("trainer-5 c32acaabb745f448322fbf178939ba6204460c5a8804c8962a03e860d975e604");
   }
 
   private static Dataset valid() {
