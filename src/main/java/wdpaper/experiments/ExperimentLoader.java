@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import wdpaper.data.InputVariant;
 import wdpaper.data.Mnist;
 import wdpaper.nn.RunSpec;
 import wdpaper.project.Json;
@@ -35,7 +36,7 @@ public final class ExperimentLoader {
       List.of("sizes", "init", "eta", "lambda", "miniBatchSize", "epochs", "trainingSetSize");
   static final Set<String> SCALAR = Set.of("id", "title", "description", "validationSetSize", "seeds", "gradients",
       "instrument", "snapshotsPerEpoch", "histogramEpochs", "saturationSample", "monitorSample", "allowDivergence",
-      "quick");
+      "quick", "input", "saturationThresholds", "settle");
   /** The defaults of the hyperparameters are {@link RunSpec#DEFAULTS}; these add the experiment-level keys. */
   static final Map<String, Object> DEFAULTS = defaults();
 
@@ -116,18 +117,27 @@ public final class ExperimentLoader {
         quick.fieldNames().forEachRemaining(quickKeys::add);
       }
       applyQuick(effective, quick);
+      shrunk = true;
       runs = expand(effective);
       allowDivergence = bool(effective, "allowDivergence");
     }
     return new ExperimentSpec(id, title, description, file, allowDivergence, runs);
   }
 
+  /** True while expanding the quick profile's shrunk spec (whose epochs may be fewer than a settle rule's). */
+  private boolean shrunk;
+
   /** Keys whose value came from the 'quick' overrides (named 'quick.key' in messages). */
   private Set<String> quickKeys = Set.of();
 
   /** {@code 'key'} as the user wrote it: {@code 'quick.epochs'} if the value came from the quick overrides. */
   private String k(String key) {
-    return "'" + (quickKeys.contains(key) ? "quick." : "") + key + "'";
+    return k(key, "");
+  }
+
+  /** {@code 'key.part'} as the user wrote it, e.g. {@code 'quick.settle.epochs'}. */
+  private String k(String key, String part) {
+    return "'" + (quickKeys.contains(key) ? "quick." : "") + key + part + "'";
   }
 
   /**
@@ -210,6 +220,9 @@ public final class ExperimentLoader {
     int snapshots = intIn(root, "snapshotsPerEpoch", 0, 1000);
     int saturation = intIn(root, "saturationSample", 1, Mnist.VALIDATION);
     int monitor = intIn(root, "monitorSample", 1, Mnist.TRAINING);
+    InputVariant input = input(root);
+    List<Double> thresholds = saturationThresholds(root);
+    RunSpec.Settle settle = settle(root);
     List<ExperimentSpec.Run> runs = new ArrayList<>();
     List<Map<String, JsonNode>> combos = new ArrayList<>();
     combos.add(new LinkedHashMap<>());
@@ -225,7 +238,7 @@ public final class ExperimentLoader {
       combos = next;
     }
     for (Map<String, JsonNode> c : combos) {
-      List<Integer> sizes = sizes(c.get("sizes"));
+      List<Integer> sizes = sizes(c.get("sizes"), input);
       String init = c.get("init").asText();
       if (!c.get("init").isTextual() || !(init.equals("old") || init.equals("new"))) {
         throw error(k("init") + " must be \"old\" or \"new\", was " + c.get("init"));
@@ -246,6 +259,10 @@ public final class ExperimentLoader {
             + ")");
       }
       checkMemory(sizes, m, c.get("sizes"));
+      if (settle != null && settle.epochs() > epochs && !shrunk) {
+        throw error(k("settle") + " asks for " + settle.epochs() + " settled epochs, more than the " + epochs
+            + " epochs of the run (its cap)");
+      }
       List<Integer> hist = histogramEpochs(root, epochs);
       Map<String, String> sweep = new LinkedHashMap<>();
       for (String key : SWEEPABLE) {
@@ -257,14 +274,14 @@ public final class ExperimentLoader {
       for (long seed : seeds) {
         RunSpec spec = new RunSpec(sizes, init, eta, lambda, m, epochs, n, validationSize, seed, gradients,
             instrument, snapshots, hist, Math.min(saturation, validationSize), Math.min(monitor, n),
-            RunSpec.DEFAULTS.input(), RunSpec.DEFAULTS.saturationThresholds(), null);
+            input.id(), thresholds, settle);
         runs.add(new ExperimentSpec.Run(spec, sweep));
       }
     }
     return runs;
   }
 
-  private List<Integer> sizes(JsonNode v) {
+  private List<Integer> sizes(JsonNode v, InputVariant input) {
     if (!v.isArray() || v.size() < 2) {
       throw error(k("sizes") + " must be a list of at least 2 layer sizes (or a list of such lists), was " + v);
     }
@@ -275,10 +292,63 @@ public final class ExperimentLoader {
       }
       s.add(x.asInt());
     }
-    if (s.get(0) != 784 || s.get(s.size() - 1) != 10) {
-      throw error(k("sizes") + " must start with 784 inputs and end with 10 outputs for MNIST, was " + v);
+    if (s.get(0) != input.inputs() || s.get(s.size() - 1) != 10) {
+      throw error(k("sizes") + " must start with " + input.inputs() + " inputs and end with 10 outputs for "
+          + (input == InputVariant.MNIST ? "MNIST" : k("input") + " \"" + input.id() + "\"") + ", was " + v);
     }
     return s;
+  }
+
+  /** The inputs: one of {@link InputVariant#ids()}. */
+  private InputVariant input(JsonNode root) {
+    JsonNode v = root.has("input") ? root.get("input") : Json.MAPPER.valueToTree(DEFAULTS.get("input"));
+    return InputVariant.of(v.isTextual() ? v.asText() : "").orElseThrow(() -> error(k("input") + " must be one of "
+        + InputVariant.ids().stream().map(x -> "\"" + x + "\"").collect(java.util.stream.Collectors.joining(", "))
+        + ", was " + v));
+  }
+
+  /** At most this many saturation thresholds. */
+  static final int MAX_THRESHOLDS = 20;
+
+  /** A non-empty list of increasing finite numbers > 0. */
+  private List<Double> saturationThresholds(JsonNode root) {
+    JsonNode v = root.has("saturationThresholds") ? root.get("saturationThresholds")
+        : Json.MAPPER.valueToTree(DEFAULTS.get("saturationThresholds"));
+    String expected = k("saturationThresholds") + " must be a list of 1.." + MAX_THRESHOLDS
+        + " increasing numbers > 0 (thresholds on |z|), was " + v;
+    if (!v.isArray() || v.isEmpty() || v.size() > MAX_THRESHOLDS) {
+      throw error(expected);
+    }
+    List<Double> t = new ArrayList<>();
+    for (JsonNode x : v) {
+      if (!x.isNumber() || !(x.asDouble() > 0) || !Double.isFinite(x.asDouble())
+          || !t.isEmpty() && !(x.asDouble() > t.get(t.size() - 1))) {
+        throw error(expected);
+      }
+      t.add(x.asDouble());
+    }
+    return t;
+  }
+
+  /** The settle rule {"fraction": f in (0, 1], "epochs": k >= 1}, or null if absent. */
+  private RunSpec.Settle settle(JsonNode root) {
+    JsonNode v = root.get("settle");
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isObject() || !v.has("fraction") || !v.has("epochs") || v.size() != 2) {
+      throw error(k("settle") + " must be {\"fraction\": f, \"epochs\": k} (stop once the weight norm changed by"
+          + " less than f x eta*lambda/m per epoch for k epochs in a row), was " + v);
+    }
+    JsonNode f = v.get("fraction");
+    if (!f.isNumber() || !(f.asDouble() > 0 && f.asDouble() <= 1)) {
+      throw error(k("settle", ".fraction") + " must be a number in (0, 1], was " + f);
+    }
+    JsonNode e = v.get("epochs");
+    if (!e.isIntegralNumber() || !e.canConvertToInt() || e.asInt() < 1 || e.asInt() > 1000) {
+      throw error(k("settle", ".epochs") + " must be a whole number 1..1000, was " + e);
+    }
+    return new RunSpec.Settle(f.asDouble(), e.asInt());
   }
 
   /** Doubles in one Java array, at most. */
@@ -286,15 +356,15 @@ public final class ExperimentLoader {
 
   /**
    * Refuses sizes whose weights do not fit one Java array per layer, or whose run would not fit the heap: the
-   * trainer holds about five weight-sized arrays of doubles at its peak (the padded rows, the gradient sums, the
-   * start-of-epoch copy and two flat copies while measuring), plus activations and deltas for a mini-batch and two
-   * m x m Gram matrices.
+   * trainer holds about six weight-sized arrays of doubles at its peak (the padded rows, the running sums of the
+   * split, the initial and the start-of-epoch copies and two flat copies while measuring), plus activations and
+   * deltas for a mini-batch and the mini-batch's inputs grouped by input.
    */
   private void checkMemory(List<Integer> sizes, int m, JsonNode written) {
     long bytes = 0;
     long units = 0;
     for (int l = 0; l + 1 < sizes.size(); l++) {
-      bytes += 5 * 8 * (long) sizes.get(l) * (sizes.get(l + 1) + 8);
+      bytes += 6 * 8 * (long) sizes.get(l) * (sizes.get(l + 1) + 8);
       units += sizes.get(l + 1) + 8;
     }
     bytes += 2 * 8 * m * units + 2 * 8L * m * m + 12L * m * sizes.get(0);

@@ -113,6 +113,11 @@ public final class ResultCache {
       return "holds " + (epochs.size() - 1) + " epochs after initialization, its spec asks for " + spec.epochs()
           + (ok ? " (status ok: a shorter run must record why it ended)" : "");
     }
+    if (TrainingResult.SETTLED.equals(t.status()) && (spec.settle() == null
+        || t.settledAtEpoch() != epochs.size() - 1)) {
+      return spec.settle() == null ? "says it settled but its spec has no settle rule" : "says it settled in epoch "
+          + t.settledAtEpoch() + " but holds " + (epochs.size() - 1) + " epochs after initialization";
+    }
     if (t.diverged() && t.divergedAtEpoch() != epochs.size()) {
       return "says it diverged in epoch " + t.divergedAtEpoch() + " but holds " + epochs.size() + " epochs";
     }

@@ -159,6 +159,58 @@ class ExperimentLoaderTest {
   }
 
   @Test
+  void inputSaturationThresholdsAndSettleAreValidatedInEveryProfile() throws IOException {
+    assertThat(error(", \"input\": \"mnist-7x7\"")).isEqualTo("x.json: 'input' must be one of \"mnist\","
+        + " \"mnist-14x14\", was \"mnist-7x7\"");
+    assertThat(error(", \"input\": 14")).isEqualTo("x.json: 'input' must be one of \"mnist\", \"mnist-14x14\","
+        + " was 14");
+    assertThat(error(", \"input\": \"mnist-14x14\"")).isEqualTo("x.json: 'sizes' must start with 196 inputs and end"
+        + " with 10 outputs for 'input' \"mnist-14x14\", was [784,30,10]");
+    String thresholds = "x.json: 'saturationThresholds' must be a list of 1..20 increasing numbers > 0 (thresholds on"
+        + " |z|), was ";
+    assertThat(error(", \"saturationThresholds\": []")).isEqualTo(thresholds + "[]");
+    assertThat(error(", \"saturationThresholds\": [3, 2]")).isEqualTo(thresholds + "[3,2]");
+    assertThat(error(", \"saturationThresholds\": [0, 2]")).isEqualTo(thresholds + "[0,2]");
+    assertThat(error(", \"saturationThresholds\": 4")).isEqualTo(thresholds + "4");
+    assertThat(error(", \"saturationThresholds\": [\"4\"]")).isEqualTo(thresholds + "[\"4\"]");
+    String settle = "x.json: 'settle' must be {\"fraction\": f, \"epochs\": k} (stop once the weight norm changed by"
+        + " less than f x eta*lambda/m per epoch for k epochs in a row), was ";
+    assertThat(error(", \"settle\": 3")).isEqualTo(settle + "3");
+    assertThat(error(", \"settle\": {\"fraction\": 0.05}")).isEqualTo(settle + "{\"fraction\":0.05}");
+    assertThat(error(", \"settle\": {\"fraction\": 0.05, \"epochs\": 3, \"x\": 1}"))
+        .isEqualTo(settle + "{\"fraction\":0.05,\"epochs\":3,\"x\":1}");
+    assertThat(error(", \"settle\": {\"fraction\": 0, \"epochs\": 3}"))
+        .isEqualTo("x.json: 'settle.fraction' must be a number in (0, 1], was 0");
+    assertThat(error(", \"settle\": {\"fraction\": 0.05, \"epochs\": 0.5}"))
+        .isEqualTo("x.json: 'settle.epochs' must be a whole number 1..1000, was 0.5");
+    Path f = spec(String.format(BASE, ", \"epochs\": 2, \"settle\": {\"fraction\": 0.05, \"epochs\": 3}"));
+    assertThat(message(f, Profile.FULL)).isEqualTo("x.json: 'settle' asks for 3 settled epochs, more than the 2"
+        + " epochs of the run (its cap)");
+    f = spec(String.format(BASE, ", \"epochs\": 2, \"quick\": {\"settle\": {\"fraction\": 2, \"epochs\": 1}}"));
+    assertThat(message(f, Profile.QUICK)).isEqualTo("x.json: 'quick.settle.fraction' must be a number in (0, 1], was 2");
+  }
+
+  @Test
+  void newKeysReachTheRunSpec() throws IOException {
+    Path f = spec(String.format(BASE, ", \"epochs\": 20").replace("[784, 30, 10]", "[196, 30, 10]")
+        .replace("}", ", \"input\": \"mnist-14x14\", \"saturationThresholds\": [3, 4.5],"
+            + " \"settle\": {\"fraction\": 0.05, \"epochs\": 3}}"));
+    for (Profile p : Profile.values()) {
+      wdpaper.nn.RunSpec s = ExperimentLoader.load(f, p, "x.json").runs().get(0).spec();
+      assertThat(s.input()).isEqualTo("mnist-14x14");
+      assertThat(s.saturationThresholds()).containsExactly(3.0, 4.5);
+      assertThat(s.settle()).isEqualTo(new wdpaper.nn.RunSpec.Settle(0.05, 3));
+      assertThat(s.epochs()).isEqualTo(p == Profile.FULL ? 20 : Profile.QUICK_EPOCHS);
+    }
+    wdpaper.nn.RunSpec plain = ExperimentLoader.load(spec(String.format(BASE, "")), Profile.FULL, "x.json").runs()
+        .get(0).spec();
+    assertThat(plain.input()).isEqualTo(wdpaper.nn.RunSpec.DEFAULTS.input());
+    assertThat(plain.saturationThresholds()).isEqualTo(wdpaper.nn.RunSpec.DEFAULTS.saturationThresholds());
+    assertThat(plain.settle()).isNull();
+    assertThat(plain.epochs()).isEqualTo(wdpaper.nn.RunSpec.DEFAULTS.epochs());
+  }
+
+  @Test
   void quickProfileShrinksTheRuns() {
     Path book = Path.of(System.getProperty("project.root", ".")).resolve("content/experiments/book-weight-init.json");
     ExperimentSpec full = ExperimentLoader.load(book, Profile.FULL, "book");

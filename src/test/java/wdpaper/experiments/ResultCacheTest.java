@@ -106,7 +106,14 @@ class ResultCacheTest {
     assertThat(ResultCache.shape(s, result("ok", 0, 2))).isEqualTo("holds 1 epochs after initialization, its spec"
         + " asks for 2 (status ok: a shorter run must record why it ended)");
     assertThat(ResultCache.shape(s, result("diverged", 2, 2))).isNull();
-    assertThat(ResultCache.shape(s, result("settled", 0, 2))).as("ended early, saying why").isNull();
+    TrainingResult early = result("settled", 0, 2);
+    TrainingResult settled = new TrainingResult(early.status(), 0, early.epochs(), early.snapshots(),
+        early.histograms(), 0.3, List.of(), 1, false);
+    RunSpec settling = s.toBuilder().settle(new RunSpec.Settle(0.05, 1)).build();
+    assertThat(ResultCache.shape(settling, settled)).as("ended early, saying why").isNull();
+    assertThat(ResultCache.shape(s, settled)).isEqualTo("says it settled but its spec has no settle rule");
+    assertThat(ResultCache.shape(settling, early)).isEqualTo("says it settled in epoch 0 but holds 1 epochs after"
+        + " initialization");
     assertThat(ResultCache.shape(s, result("diverged", 1, 2))).isEqualTo("says it diverged in epoch 1 but holds 2"
         + " epochs");
     assertThat(ResultCache.shape(s, result("ok", 0, 4))).startsWith("holds 3 epochs after initialization");
