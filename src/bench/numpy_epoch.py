@@ -12,8 +12,9 @@ intermediate has a preallocated buffer written with np.dot(..., out=) and in-pla
 W *= decay; W -= (eta/m) * a^T delta with the gradient written into a reused buffer, so a step allocates nothing
 the size of W.
 
-Usage: numpy_epoch.py MNIST_DIR HIDDEN EPOCHS   (MNIST_DIR holds the IDX files, raw or .gz)
-Prints one line per epoch: "epoch <k> <seconds> <validation accuracy>"; epoch 0 is a warm-up.
+Usage: numpy_epoch.py MNIST_DIR HIDDEN EPOCHS [M ETA LAMBDA]   (MNIST_DIR holds the IDX files, raw or .gz; the
+bench passes the Java trainer's m, eta and lambda)
+Prints "# <versions>", then one line per epoch: "epoch <k> <seconds> <validation accuracy>"; epoch 0 is a warm-up.
 """
 import gzip
 import os
@@ -25,8 +26,14 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS
     os.environ[_var] = "1"
 import numpy as np  # noqa: E402  (after the thread settings, which BLAS reads when numpy loads it)
 
-M, ETA, LAMBDA = 10, 0.1, 5.0
 TRAINING, VALIDATION, MONITOR = 50_000, 10_000, 5_000
+
+
+def settings(argv):
+    """(folder, hidden, epochs, m, eta, lambda) from the command line; m, eta, lambda default to the book's."""
+    folder, hidden, epochs = argv[1], int(argv[2]), int(argv[3])
+    m, eta, lam = (int(argv[4]), float(argv[5]), float(argv[6])) if len(argv) > 6 else (10, 0.1, 5.0)
+    return folder, hidden, epochs, m, eta, lam
 
 
 def idx(path):
@@ -51,6 +58,16 @@ def load(folder):
             np.ascontiguousarray(images[TRAINING:TRAINING + VALIDATION]), labels[TRAINING:TRAINING + VALIDATION])
 
 
+def blas():
+    """The BLAS numpy uses, as numpy reports it."""
+    try:
+        cfg = np.show_config(mode="dicts")
+        b = cfg["Build Dependencies"]["blas"]
+        return "%s %s" % (b.get("name", "?"), b.get("version", ""))
+    except Exception:  # noqa: BLE001  (older numpy: no dict mode)
+        return "?"
+
+
 def sigmoid_(z):
     """z = 1 / (1 + exp(-z)) in place."""
     np.negative(z, out=z)
@@ -73,7 +90,8 @@ def evaluate(x, labels, w0, b0, w1, b1):
 
 
 def main():
-    folder, hidden, epochs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    folder, hidden, epochs, M, ETA, LAMBDA = settings(sys.argv)
+    print("# numpy %s (BLAS: %s), python %s" % (np.__version__, blas(), sys.version.split()[0]), flush=True)
     x_train, l_train, x_valid, l_valid = load(folder)
     y_train = np.eye(10)[l_train]
     n = len(x_train)
