@@ -11,20 +11,28 @@ import wdpaper.data.Dataset;
 final class Backprop {
   final double[][][] a;
   final double[][][] delta;
+  /** u[l][e] = W^{l-1} a^{l-1} of example e without the bias (l = 1..L), kept only when measuring; else null */
+  final double[][][] u;
   private final Layers net;
   private final double[][] example;
+  private final double[][] exampleU;
 
-  Backprop(Layers net, int m) {
+  Backprop(Layers net, int m, boolean keepWeightedInputs) {
     this.net = net;
     a = new double[net.layers + 1][m][];
     delta = new double[net.layers][m][];
+    u = keepWeightedInputs ? new double[net.layers + 1][m][] : null;
     for (int l = 0; l < net.layers; l++) {
       for (int e = 0; e < m; e++) {
         a[l + 1][e] = new double[net.padded[l + 1]];
         delta[l][e] = new double[net.padded[l + 1]];
+        if (u != null) {
+          u[l + 1][e] = new double[net.padded[l + 1]];
+        }
       }
     }
     example = new double[net.layers + 1][];
+    exampleU = u == null ? null : new double[net.layers + 1][];
   }
 
   /** Propagates every example of the batch forward and its error backward. */
@@ -32,8 +40,11 @@ final class Backprop {
     for (int e = 0; e < batch.count; e++) {
       for (int l = 1; l <= net.layers; l++) {
         example[l] = a[l][e];
+        if (u != null) {
+          exampleU[l] = u[l][e];
+        }
       }
-      net.forward(data, batch.ids[e], example);
+      net.forward(data, batch.ids[e], example, exampleU);
       backward(data.label(batch.ids[e]), e);
     }
   }

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import wdpaper.data.Dataset;
 
 /**
- * One mini-batch: examples {@code order[from..from+count)} of a shuffled epoch, and their non-zero inputs grouped
+ * One mini-batch: examples {@code from..from+count-1} of the epoch's shuffled copy of the training set, and their
+ * non-zero inputs grouped
  * by input (a counting sort that keeps example order): for input j, entries {@code [start[j], start[j+1])} of
  * {@code example} (which example of the batch, 0..count-1) and {@code value}. The first layer's update
  * {@code wT[j] -= (eta/m) sum_x x_j delta_x} then reads, per input j, exactly the examples that use it.
@@ -29,10 +30,12 @@ final class Batch {
     return start[j] < start[j + 1];
   }
 
-  /** Takes examples order[from..from+count) and groups their non-zero inputs by input. */
-  void fill(Dataset data, int[] order, int from, int count) {
+  /** Takes examples from..from+count-1 and groups their non-zero inputs by input. */
+  void fill(Dataset data, int from, int count) {
     this.count = count;
-    System.arraycopy(order, from, ids, 0, count);
+    for (int e = 0; e < count; e++) {
+      ids[e] = from + e;
+    }
     char[] idx = data.indexArray();
     char[] lev = data.levelArray();
     double[] levelValue = data.levelValues();

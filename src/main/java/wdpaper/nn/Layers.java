@@ -42,25 +42,44 @@ final class Layers {
     }
   }
 
-  /** z = b^0 + W^0 x over the non-zero inputs of example x, in input order; z gets padded[1] entries. */
+  /** z = W^0 x + b^0 over the non-zero inputs of example x, in input order; z gets padded[1] entries. */
   void firstLayer(Dataset data, int x, double[] z) {
-    Kernel.affineSparse(z, b[0], wT[0], data.indexArray(), data.levelArray(), data.levelValues(),
-        data.nonZeroStart(x), data.nonZeroEnd(x), padded[1]);
+    firstLayerSum(data, x, z);
+    Kernel.add(z, b[0], padded[1]);
   }
 
-  /** out = b^l + W^l a for the dense input a of layer l >= 1. */
+  /** u = W^0 x without the bias. */
+  private void firstLayerSum(Dataset data, int x, double[] u) {
+    Kernel.sparseSum(u, wT[0], data.indexArray(), data.levelArray(), data.levelValues(), data.nonZeroStart(x),
+        data.nonZeroEnd(x), padded[1]);
+  }
+
+  /** out = W^l a + b^l for the dense input a of layer l >= 1. */
   void denseLayer(int l, double[] a, double[] out) {
     Kernel.affine(out, b[l], wT[l], identity, a, 0, sizes[l], padded[l + 1]);
   }
 
-  /** a^1 .. a^L of example x: {@code a[l]} (l = 1..layers) receives sigma(z^l); a[0] is not used. */
-  void forward(Dataset data, int x, double[][] a) {
-    firstLayer(data, x, a[1]);
-    sigmoidInPlace(a[1], sizes[1]);
+  /**
+   * a^1 .. a^L of example x: {@code a[l]} (l = 1..layers) receives sigma(z^l); a[0] is not used. If {@code u} is
+   * given, u[l] also receives W^{l-1} a^{l-1}, the weighted input without the bias (for the drift w.g of the split).
+   */
+  void forward(Dataset data, int x, double[][] a, double[][] u) {
+    firstLayerSum(data, x, a[1]);
+    finish(0, a[1], u == null ? null : u[1]);
     for (int l = 1; l < layers; l++) {
-      denseLayer(l, a[l], a[l + 1]);
-      sigmoidInPlace(a[l + 1], sizes[l + 1]);
+      java.util.Arrays.fill(a[l + 1], 0, padded[l + 1], 0.0);
+      Kernel.addRows(a[l + 1], wT[l], identity, a[l], 0, sizes[l], padded[l + 1]);
+      finish(l, a[l + 1], u == null ? null : u[l + 1]);
     }
+  }
+
+  /** z holds W a of layer l: keeps a copy in u (if given), then z = sigma(z + b). */
+  private void finish(int l, double[] z, double[] u) {
+    if (u != null) {
+      System.arraycopy(z, 0, u, 0, padded[l + 1]);
+    }
+    Kernel.add(z, b[l], padded[l + 1]);
+    sigmoidInPlace(z, sizes[l + 1]);
   }
 
   /** z = sigma(z) over the first n entries (the padding stays 0). */

@@ -39,12 +39,13 @@ public record RunSpec(List<Integer> sizes, String init, double eta, double lambd
     List<Double> saturationThresholds, Settle settle) {
 
   /**
-   * Bump when a change to the trainer changes results: every cached run is then recomputed. trainer-5: the trained
-   * weights are unchanged; the measurements changed: ||w_t||^2 of the split comes from the exact recursion
-   * ||w_{t+1}||^2 = a^2||w_t||^2 - 2a w_t.g_t + ||g_t||^2 over the rows a step touches (and ||g_t|| from those
-   * rows) instead of a pass over every weight, so those sums move in the last bits; histogram bins use
-   * StrictMath.log10; and results carry new fields (drift, diffusion, cosine to the initial weights, relative step,
-   * saturation per threshold and neuron, singular values, the settle rule's outcome).
+   * Bump when a change to the trainer changes results: every cached run is then recomputed. trainer-5 (same
+   * algorithm, the numbers move in the last bits): sigma(z) takes e^-z from a table-driven exp (FastExp, within 2 ulp
+   * of fdlibm's, still the same bits on every JVM and CPU) instead of fdlibm's; z = W a + b adds the bias after the
+   * sum, as the EJML reference does, instead of before; the split's ||w_t||^2 comes from the exact recursion
+   * ||w_{t+1}||^2 = a^2||w_t||^2 - 2a w_t.g_t + ||g_t||^2 with w_t.g_t from the forward pass's W a, and D, G from
+   * sum_t g_t; histogram bins use StrictMath.log10; and results carry new fields (drift, diffusion, cosine to the
+   * initial weights, relative step, saturation per threshold and neuron, singular values, the settle rule).
    */
   public static final String TRAINER_VERSION = "trainer-5";
 

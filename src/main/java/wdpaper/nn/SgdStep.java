@@ -56,20 +56,11 @@ final class SgdStep {
     this.meter = meter;
   }
 
-  /** The most steps a row can sit out: one epoch's (every row is caught up at the end of an epoch). */
-  int maxLag() {
-    return decayPower.length - 1;
-  }
-
   /** Brings first-layer row j up to date with the decay of the steps it missed. */
   void catchUp(int j) {
     int lag = stepCount - lastDecayed[j];
     if (lag > 0) {
-      if (meter != null) {
-        meter.caughtUp(j, lag, decayPower[lag]);
-      } else {
-        Kernel.scale(net.wT[0][j], decayPower[lag], net.padded[1]);
-      }
+      Kernel.scale(net.wT[0][j], decayPower[lag], net.padded[1]);
       lastDecayed[j] = stepCount;
     }
   }
@@ -106,15 +97,11 @@ final class SgdStep {
       if (!gradients) {
         // w = (1 - eta*lambda/n) w (the first layer lazily, see catchUp)
         if (l > 0) {
-          for (int j = 0; j < w.length; j++) {
-            if (meter != null) {
-              Kernel.sumAndScale(w[j], decay, len, meter.sumW[l][j]);
-            } else {
-              Kernel.scale(w[j], decay, len);
-            }
+          for (double[] row : w) {
+            Kernel.scale(row, decay, len);
           }
         }
-        finite &= meter == null || meter.endLayer(l);
+        finite &= meter == null || meter.endLayer(l, null, batch.count, step);
         continue;
       }
       if (l == 0) {
@@ -134,7 +121,7 @@ final class SgdStep {
           update(w[j], step, bp.delta[l], identity, column, 0, batch.count, len, l, j);
         }
       }
-      finite &= meter == null || meter.endLayer(l);
+      finite &= meter == null || meter.endLayer(l, bp, batch.count, step);
       // b = b - (eta/m) sum_x delta_x
       int nOut = net.sizes[l + 1];
       Arrays.fill(nablaB, 0);
@@ -157,8 +144,8 @@ final class SgdStep {
   private void update(double[] row, double step, double[][] delta, int[] e, double[] c, int from, int to, int len,
       int l, int j) {
     if (meter != null) {
-      Kernel.decayAndSubtractMeasured(row, decay, step, delta, e, c, from, to, len, gradientRow, meter.sumW[l][j],
-          meter.wg, meter.gg);
+      Kernel.decayAndSubtractMeasured(row, decay, step, delta, e, c, from, to, len, gradientRow, meter.sumG[l][j],
+          meter.gg);
     } else {
       Kernel.decayAndSubtract(row, decay, step, delta, e, c, from, to, len, gradientRow);
     }

@@ -5,11 +5,18 @@ public final class Sigmoid {
   private Sigmoid() {}
 
   /**
-   * Returns sigma(z) = 1/(1+e^-z). fdlibm's exp ({@link FdlibmExp}, the algorithm StrictMath.exp specifies) keeps the result identical on every JVM and CPU,
-   * so seeded runs reproduce bit for bit.
+   * Returns sigma(z) = 1/(1+e^-z), with e^-z from {@link FastExp} (table-driven, within 2 ulp of fdlibm, the same
+   * bits on every JVM and CPU, so seeded runs reproduce bit for bit); beyond its range from {@link FdlibmExp}.
+   * For z &gt;= 40, e^-z &lt; 5e-18 and 1 + e^-z rounds to 1, so sigma is exactly 1.
    */
   public static double of(double z) {
-    return 1.0 / (1.0 + FdlibmExp.exp(-z));
+    if (z >= 40) {
+      return 1.0;
+    }
+    if (z <= -FastExp.LIMIT) {
+      return 1.0 / (1.0 + FdlibmExp.exp(-z));
+    }
+    return 1.0 / (1.0 + FastExp.exp(-z));
   }
 
   /** Returns -ln(sigma(z)) without overflow: softplus(-z). */

@@ -9,11 +9,12 @@ import java.util.Arrays;
  * is exactly D + G with D = (a - 1) sum_t w_t and G = -sum_t g_t, and the change of ||w||^2 is exactly
  * sum_t [(a^2 - 1)||w_t||^2 - 2a w_t.g_t + ||g_t||^2] (decay, drift, diffusion). What is kept:
  * <ul>
- *   <li>sum_t w_t per weight, {@link #sumW}: a row the step updates adds its value before the update (in the update
- *       kernel); a first-layer row that sits out k steps (only decaying, lazily) adds w (1 + a + ... + a^{k-1}) once,
- *       when it is caught up, from a table of these geometric sums ({@link #caughtUp});
- *   <li>w_t.g_t and ||g_t||^2 per step, over the rows the step touches (g_t is zero on the others), accumulated lane
- *       by lane in the update kernel ({@link #wg}, {@link #gg}) and reduced once per step ({@link #endLayer});
+ *   <li>sum_t g_t per weight, {@link #sumG}, added in the update kernel; g_t is zero on the first-layer rows no
+ *       example of the batch uses, so lazily decayed rows need nothing. Then G = -sum_t g_t and D = change - G;
+ *   <li>||g_t||^2 per step over the rows the step touches, lane by lane in the update kernel ({@link #gg}), reduced
+ *       once per step ({@link #endLayer});
+ *   <li>w_t.g_t per step without reading the weights: w_t.g_t = (eta/m) sum_x delta_x . (W_t a_x), and W_t a_x is
+ *       the weighted input the forward pass already computed (kept without the bias, {@link Backprop#u});
  *   <li>||w_t||^2 per step by the exact recursion ||w_{t+1}||^2 = a^2 ||w_t||^2 - 2a w_t.g_t + ||g_t||^2, started
  *       from the exact ||w||^2 at the start of each epoch, so no step reads every weight.
  * </ul>
@@ -21,13 +22,10 @@ import java.util.Arrays;
 final class SplitMeter {
   private final Layers net;
   private final double decay;
-  /** sum_t w_t per weight of the epoch, rows like the weights (padded) */
-  final double[][][] sumW;
-  /** per lane, sum over the layer's touched rows of w_t g_t and of g_t g_t, for the current step */
-  final double[] wg;
+  /** sum_t g_t per weight of the epoch, rows like the weights (padded) */
+  final double[][][] sumG;
+  /** per lane, sum over the layer's touched rows of g_t g_t, for the current step */
   final double[] gg;
-  /** geometric[k] = 1 + a + ... + a^{k-1} */
-  private final double[] geometric;
   /** ||w_t||^2 per layer, by the recursion */
   private final double[] normSq;
   private final double[] normSqDecay;
@@ -37,24 +35,15 @@ final class SplitMeter {
   private final double[] stepGradSum;
   private final double[] relativeStepSum;
 
-  /** maxLag is the most steps a row can sit out (the steps of one epoch). */
-  SplitMeter(Layers net, double decay, int maxLag) {
+  SplitMeter(Layers net, double decay) {
     this.net = net;
     this.decay = decay;
     int layers = net.layers;
-    sumW = new double[layers][][];
+    sumG = new double[layers][][];
     for (int l = 0; l < layers; l++) {
-      sumW[l] = new double[net.sizes[l]][net.padded[l + 1]];
+      sumG[l] = new double[net.sizes[l]][net.padded[l + 1]];
     }
-    int widest = Arrays.stream(net.padded).max().orElseThrow();
-    wg = new double[widest];
-    gg = new double[widest];
-    geometric = new double[maxLag + 1];
-    double power = 1;
-    for (int k = 1; k <= maxLag; k++) {
-      geometric[k] = geometric[k - 1] + power;
-      power *= decay;
-    }
+    gg = new double[Arrays.stream(net.padded).max().orElseThrow()];
     normSq = new double[layers];
     normSqDecay = new double[layers];
     drift = new double[layers];
@@ -67,7 +56,7 @@ final class SplitMeter {
   /** Starts an epoch (every row current): sums back to zero, ||w||^2 from the weights. */
   void startEpoch() {
     for (int l = 0; l < net.layers; l++) {
-      for (double[] row : sumW[l]) {
+      for (double[] row : sumG[l]) {
         Arrays.fill(row, 0);
       }
       double sq = 0;
@@ -86,31 +75,38 @@ final class SplitMeter {
     Arrays.fill(relativeStepSum, 0);
   }
 
-  /**
-   * First-layer row j, current before the last {@code lag} steps, sat them out: adds its weights during them,
-   * w (1 + a + ... + a^{lag-1}), to the sums, and decays it by {@code factor} = a^lag.
-   */
-  void caughtUp(int j, int lag, double factor) {
-    Kernel.addScaledAndScale(net.wT[0][j], geometric[lag], factor, net.padded[1], sumW[0][j]);
-  }
-
   /** Before a layer's update in a step: clears the lanes. */
   void beginLayer() {
-    Arrays.fill(wg, 0);
     Arrays.fill(gg, 0);
   }
 
-  /** After layer l's update in a step: reduces the lanes into the step's terms. False if ||w|| is not finite. */
-  boolean endLayer(int l) {
+  /**
+   * After layer l's update in a step (bp the propagated batch of {@code count} examples, step = eta/count, or
+   * bp = null for pure decay): the step's terms. False if ||w|| is not finite.
+   */
+  boolean endLayer(int l, Backprop bp, int count, double step) {
     int len = net.padded[l + 1];
-    double wDotG = 0;
     double gSq = 0;
     for (int k = 0; k < len; k++) {
-      wDotG += wg[k];
       gSq += gg[k];
     }
+    double wDotG = 0;
+    if (bp != null) {
+      // w_t.g_t = step sum_x delta_x . (W_t a_x)
+      int nOut = net.sizes[l + 1];
+      for (int e = 0; e < count; e++) {
+        double[] d = bp.delta[l][e];
+        double[] u = bp.u[l + 1][e];
+        double s = 0;
+        for (int k = 0; k < nOut; k++) {
+          s += d[k] * u[k];
+        }
+        wDotG += s;
+      }
+      wDotG *= step;
+    }
     double n2 = normSq[l];
-    if (!Double.isFinite(n2) || !Double.isFinite(gSq)) {
+    if (!Double.isFinite(n2) || !Double.isFinite(gSq) || !Double.isFinite(wDotG)) {
       return false;
     }
     double stepDrift = -2 * decay * wDotG;
@@ -154,7 +150,7 @@ final class SplitMeter {
     if (steps == 0) {
       return statistics(w, init);
     }
-    double[] s = Layers.flat(sumW[l], net.sizes[l + 1]);
+    double[] sg = Layers.flat(sumG[l], net.sizes[l + 1]);
     double sum = 0;
     double sq = 0;
     double changeSq = 0;
@@ -167,10 +163,11 @@ final class SplitMeter {
       sum += w[i];
       sq += w[i] * w[i];
       double change = w[i] - start[i];
-      double d = (decay - 1) * s[i];
+      // G = -sum_t g_t, D = change - G
+      double d = change + sg[i];
       changeSq += change * change;
       decaySq += d * d;
-      gradSq += (change - d) * (change - d);
+      gradSq += sg[i] * sg[i];
       startSq += start[i] * start[i];
       initSq += init[i] * init[i];
       initDot += w[i] * init[i];

@@ -38,6 +38,8 @@ public final class Trainer {
   private final SgdStep sgd;
   private final SplitMeter split;
   private final Evaluator evaluator;
+  /** the training set in this epoch's shuffled order, one contiguous block (reused every epoch) */
+  private Dataset shuffled;
 
   private Trainer(RunSpec spec, Dataset training) {
     if (training.inputs() != spec.sizes().get(0)) {
@@ -48,9 +50,9 @@ public final class Trainer {
     this.n = training.size();
     net = new Layers(Network.initialize(spec.layerSizes(), spec.initKind(), spec.seed()));
     batch = new Batch(net.sizes[0], spec.miniBatchSize());
-    backprop = new Backprop(net, spec.miniBatchSize());
+    backprop = new Backprop(net, spec.miniBatchSize(), spec.instrument());
     sgd = new SgdStep(net, spec, n);
-    split = spec.instrument() ? new SplitMeter(net, sgd.decay, sgd.maxLag()) : null;
+    split = spec.instrument() ? new SplitMeter(net, sgd.decay) : null;
     if (split != null) {
       sgd.measureWith(split);
     }
@@ -165,14 +167,16 @@ public final class Trainer {
   }
 
   /** Runs one epoch in the order given; returns the number of steps, or -1 if the weights stopped being finite. */
-  private int epoch(Dataset data, int[] order, List<TrainingResult.Snapshot> snapshots, int epoch) {
+  private int epoch(Dataset training, int[] order, List<TrainingResult.Snapshot> snapshots, int epoch) {
+    shuffled = training.permute(order, shuffled);
+    Dataset data = shuffled;
     int m = spec.miniBatchSize();
     int steps = (n + m - 1) / m;
     int every = spec.snapshotsPerEpoch() > 0 ? Math.max(1, steps / spec.snapshotsPerEpoch()) : 0;
     for (int s = 0; s < steps; s++) {
       int from = s * m;
       int count = Math.min(m, n - from);
-      if (!step(data, order, from, count)) {
+      if (!step(data, from, count)) {
         return -1;
       }
       if (snapshots != null && every > 0 && (s + 1) % every == 0 && s + 1 < steps) {
@@ -184,9 +188,9 @@ public final class Trainer {
     return steps;
   }
 
-  /** One SGD step on examples order[from..from+count); returns false if the weights stopped being finite. */
-  private boolean step(Dataset data, int[] order, int from, int count) {
-    batch.fill(data, order, from, count);
+  /** One SGD step on examples from..from+count-1 of the shuffled data; false if the weights stopped being finite. */
+  private boolean step(Dataset data, int from, int count) {
+    batch.fill(data, from, count);
     if (spec.gradients()) {
       sgd.catchUpUsed(batch);
       backprop.run(data, batch);
