@@ -18,6 +18,7 @@ public class Progress implements AutoCloseable {
   private final boolean terminal;
   private final boolean quiet;
   private ProgressBar bar;
+  private Eta eta;
 
   public Progress(PrintWriter err, boolean terminal, boolean quiet) {
     this.err = err;
@@ -30,7 +31,8 @@ public class Progress implements AutoCloseable {
     return new Progress(new PrintWriter(java.io.Writer.nullWriter()), false, true);
   }
 
-  void start(int runsToTrain, int cached, long totalEpochs) {
+  void start(int runsToTrain, int cached, long totalEpochs, Eta eta) {
+    this.eta = eta;
     if (quiet) {
       return;
     }
@@ -39,7 +41,8 @@ public class Progress implements AutoCloseable {
       return;
     }
     ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("training").setInitialMax(totalEpochs)
-        .setUnit(" epochs", 1).setStyle(ProgressBarStyle.ASCII).showSpeed();
+        .setUnit(" epochs", 1).setStyle(ProgressBarStyle.ASCII).showSpeed()
+        .setEtaFunction(state -> java.util.Optional.of(Duration.ofSeconds(Math.round(eta.remainingSeconds()))));
     if (terminal) {
       b.setUpdateIntervalMillis(250);
     } else {
@@ -47,6 +50,19 @@ public class Progress implements AutoCloseable {
           .setConsumer(new DelegatingProgressBarConsumer(this::line, 100));
     }
     bar = b.build();
+    bar.setExtraMessage(" " + runs());
+  }
+
+  /** "k/N runs" done. */
+  private String runs() {
+    return eta.finishedRuns() + "/" + eta.totalRuns() + " runs";
+  }
+
+  /** m:ss or h:mm:ss. */
+  static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
   void epoch() {
@@ -55,17 +71,23 @@ public class Progress implements AutoCloseable {
     }
   }
 
-  void runDone(RunSpec spec, RunRecord record) {
+  /** A run ended; {@code skipped} epochs of its cap were not needed (it settled or diverged). */
+  void runDone(RunSpec spec, RunRecord record, int skipped) {
     if (quiet) {
       return;
     }
+    if (bar != null && skipped > 0) {
+      bar.stepBy(skipped);
+    }
     var last = record.result().epochs().get(record.result().epochs().size() - 1);
-    String msg = String.format(Locale.ROOT, "trained %s in %.1f s: %s, validation accuracy %.4f", spec.label(),
-        record.provenance().wallSeconds(), record.result().diverged()
-            ? "DIVERGED at epoch " + record.result().divergedAtEpoch() : "epoch " + last.epoch(),
-        last.validationAccuracy());
-    if (bar != null && terminal) {
-      bar.setExtraMessage(" " + spec.label());
+    String end = record.result().diverged() ? "DIVERGED at epoch " + record.result().divergedAtEpoch()
+        : (wdpaper.nn.TrainingResult.SETTLED.equals(record.result().status()) ? "settled at epoch " : "epoch ")
+            + last.epoch();
+    String msg = String.format(Locale.ROOT, "trained %s in %.1f s: %s, validation accuracy %.4f (%s, ETA %s)",
+        spec.label(), record.provenance().wallSeconds(), end, last.validationAccuracy(), runs(),
+        clock(eta.remainingSeconds()));
+    if (bar != null) {
+      bar.setExtraMessage(" " + runs());
     }
     line(msg);
   }

@@ -31,6 +31,7 @@ public final class Runner {
   private final boolean force;
   private final Progress progress;
   private boolean cacheOnly;
+  private Eta eta;
 
   /** Refuse to train: every run must already be in the cache (the {@code render} command). */
   public Runner cacheOnly() {
@@ -73,7 +74,12 @@ public final class Runner {
     }
     pending.sort(Comparator.comparingDouble(CostModel::seconds).reversed().thenComparing(cache::key));
     long totalEpochs = pending.stream().mapToLong(RunSpec::epochs).sum();
-    progress.start(pending.size(), records.size(), totalEpochs);
+    Map<Object, double[]> work = new LinkedHashMap<>();
+    for (RunSpec spec : pending) {
+      work.put(cache.key(spec), new double[] {CostModel.seconds(spec), spec.epochs()});
+    }
+    eta = new Eta(work, jobs, System::nanoTime);
+    progress.start(pending.size(), records.size(), totalEpochs, eta);
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
       Thread t = new Thread(r, "trainer");
       t.setDaemon(true);
@@ -122,6 +128,8 @@ public final class Runner {
   }
 
   private RunRecord train(RunSpec spec) {
+    String key = cache.key(spec);
+    eta.started(key);
     Mnist data = mnist.input(InputVariant.of(spec.input()).orElseThrow());
     Dataset training = data.training().head(spec.trainingSetSize());
     Dataset validation = data.validation().head(spec.validationSetSize());
@@ -129,6 +137,7 @@ public final class Runner {
     TrainingResult result = Trainer.train(spec, training, validation, data.test(),
         (epoch, epochs, m) -> {
           if (epoch > 0) {
+            eta.epoch(key);
             progress.epoch();
           }
           if (Thread.currentThread().isInterrupted()) {
@@ -136,10 +145,10 @@ public final class Runner {
           }
         });
     double seconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-    RunRecord record = RunRecord.of(cache.key(spec), spec, cache.dataChecksums(), RunRecord.Provenance.here(seconds),
-        result);
+    RunRecord record = RunRecord.of(key, spec, cache.dataChecksums(), RunRecord.Provenance.here(seconds), result);
     cache.put(record);
-    progress.runDone(spec, record);
+    eta.finished(key);
+    progress.runDone(spec, record, spec.epochs() - (result.epochs().size() - 1));
     return record;
   }
 }

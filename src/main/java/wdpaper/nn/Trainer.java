@@ -168,8 +168,8 @@ public final class Trainer {
 
   /** Runs one epoch in the order given; returns the number of steps, or -1 if the weights stopped being finite. */
   private int epoch(Dataset training, int[] order, List<TrainingResult.Snapshot> snapshots, int epoch) {
-    shuffled = training.permute(order, shuffled);
-    Dataset data = shuffled;
+    // pure decay reads no examples: no copy
+    Dataset data = spec.gradients() ? (shuffled = training.permute(order, shuffled)) : training;
     int m = spec.miniBatchSize();
     int steps = (n + m - 1) / m;
     int every = spec.snapshotsPerEpoch() > 0 ? Math.max(1, steps / spec.snapshotsPerEpoch()) : 0;
@@ -190,10 +190,12 @@ public final class Trainer {
 
   /** One SGD step on examples from..from+count-1 of the shuffled data; false if the weights stopped being finite. */
   private boolean step(Dataset data, int from, int count) {
-    batch.fill(data, from, count);
     if (spec.gradients()) {
+      batch.fill(data, from, count);
       sgd.catchUpUsed(batch);
       backprop.run(data, batch);
+    } else {
+      batch.count = count;
     }
     return sgd.apply(batch, backprop);
   }
