@@ -369,4 +369,55 @@ class HostileInputTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertOutputIntact();
   }
+
+  // ---- 8. one build at a time ----------------------------------------------------------------------------------
+
+  /** Two renders at once into one folder (in this JVM): the second waits, both succeed, the output is complete. */
+  @Test
+  void twoBuildsAtOnceTakeTurns() throws Exception {
+    Path o = tmp.resolve("together");
+    Fixture.Run[] runs = new Fixture.Run[2];
+    Thread[] threads = new Thread[2];
+    for (int i = 0; i < 2; i++) {
+      int k = i;
+      threads[i] = new Thread(() -> runs[k] = render(o));
+      threads[i].start();
+    }
+    for (Thread t : threads) {
+      t.join(300_000);
+    }
+    assertThat(runs[0].exit()).as(runs[0].err()).isZero();
+    assertThat(runs[1].exit()).as(runs[1].err()).isZero();
+    assertThat(runs[0].err() + runs[1].err()).contains("waiting for another build in this process to finish");
+    assertThat(Files.readString(o.resolve("manifest.sha256"))).isEqualTo(manifest);
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".together.")).toList())
+          .containsExactly(".together.lock");
+    }
+  }
+
+  /** Another process holding the lock: a second command waits, naming it, and goes on when it is released. */
+  @Test
+  void aBuildInAnotherProcessIsWaitedFor() throws Exception {
+    Path o = tmp.resolve("held");
+    Files.createDirectories(o);
+    Path lock = tmp.resolve(".held.lock");
+    Path err = tmp.resolve("held.err");
+    Process clean;
+    try (wdpaper.project.BuildLock held = wdpaper.project.BuildLock.acquire("test", s -> {}, List.of(lock))) {
+      clean = Fixture.start(tmp, CrossProcessTest.FAST_START, tmp.resolve("held.out"), err, "clean", "--project",
+          project.toString(), "--out", o.toString());
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+      while (clean.isAlive() && System.nanoTime() < deadline && !Files.readString(err).contains("waiting")) {
+        Thread.sleep(100);
+      }
+      assertThat(Files.readString(err)).isEqualTo("waiting for pid " + ProcessHandle.current().pid()
+          + " (weight-decay-paper test) to finish (it holds the lock " + lock + "); Ctrl-C to stop\n");
+      assertThat(clean.isAlive()).isTrue();
+      assertThat(o).exists();
+    }
+    assertThat(clean.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(clean.exitValue()).as(Files.readString(err)).isZero();
+    assertThat(o).doesNotExist();
+  }
 }
