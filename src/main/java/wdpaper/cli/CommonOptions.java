@@ -63,6 +63,7 @@ final class CommonOptions {
         folder.lockFile()) : java.util.List.of(folder.lockFile()));
     try {
       folder.recover(this::log);
+      paths().checkLinks();
     } catch (RuntimeException e) {
       lock.close();
       throw e;
@@ -73,6 +74,7 @@ final class CommonOptions {
   /** Checks the cache folder (exit 2) and locks it for {@code command}. */
   BuildLock lockCache(String command) {
     OutputFolder.checkCache(paths(), cacheLabel());
+    paths().checkLinks();
     return BuildLock.acquire(command, this::log, java.util.List.of(paths().cacheLock()));
   }
 

@@ -420,4 +420,64 @@ class HostileInputTest {
     assertThat(clean.exitValue()).as(Files.readString(err)).isZero();
     assertThat(o).doesNotExist();
   }
+
+  // ---- 9. and 10. nothing outside the project reaches the site ---------------------------------------------------
+
+  @Test
+  void aSymlinkOutOfTheProjectIsRefusedAndNothingLeaks() throws IOException {
+    Path secret = Files.writeString(tmp.resolve("passwd"), "root:x:0:0:secret");
+    Path leak = Files.createSymbolicLink(project.resolve("templates/assets/leak.css"), secret);
+    try {
+      Fixture.Run r = cli(List.of("build", "--quick", "--project", project.toString(), "--out", out.toString(),
+          "--cache", cache.toString(), "--mnist-dir", Fixture.mnist().toString()));
+      assertThat(r.exit()).isEqualTo(3);
+      assertThat(oneLine(r)).isEqualTo("error: templates/assets/leak.css: is a symbolic link to " + secret.toRealPath()
+          + ", outside the project; refusing to use it (copy the file into the project instead)");
+    } finally {
+      Files.delete(leak);
+    }
+    Path include = project.resolve("templates/partials/leak.ftlh");
+    Files.createSymbolicLink(include, secret);
+    try {
+      Fixture.Run r = withFileChanged("templates/page.ftlh", "<#include \"partials/cite.ftlh\">",
+          "<#include \"partials/leak.ftlh\">");
+      assertThat(r.exit()).isEqualTo(3);
+      assertThat(oneLine(r)).startsWith("error: templates/partials/leak.ftlh: is a symbolic link to ");
+    } finally {
+      Files.delete(include);
+    }
+    assertOutputIntact();
+    try (Stream<Path> s = Files.walk(out)) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("secret");
+      }
+    }
+  }
+
+  @Test
+  void rawScriptsEventHandlersAndJavascriptLinksAreRejected() throws IOException {
+    String[][] cases = {
+        {"<script>alert(1)</script>", "raw HTML <script> is not allowed in content"},
+        {"<img src=x onerror=alert(1)>", "raw HTML <img> is not allowed in content"},
+        {"[click](javascript:alert(1))", "link to 'javascript:alert(1)' is not allowed"},
+    };
+    for (String[] c : cases) {
+      Fixture.Run r = withFileChanged("content/04-saturation.md", "**What we measure.**", c[0] + "\n\n**What we"
+          + " measure.**");
+      assertThat(r.exit()).as(c[0]).isEqualTo(3);
+      assertThat(oneLine(r)).startsWith("error: content/04-saturation.md:12: " + c[1]);
+    }
+    assertOutputIntact();
+  }
+
+  @Test
+  void everyPageForbidsExternalLoads() throws IOException {
+    try (Stream<Path> s = Files.list(out)) {
+      for (Path page : s.filter(p -> p.toString().endsWith(".html") && !p.endsWith("paper.html")).toList()) {
+        assertThat(org.jsoup.Jsoup.parse(page.toFile()).select("meta[http-equiv=Content-Security-Policy]")
+            .attr("content")).as(page.getFileName().toString()).startsWith("default-src 'self'; img-src 'self' data:;")
+            .contains("script-src 'none'");
+      }
+    }
+  }
 }
