@@ -480,4 +480,47 @@ class HostileInputTest {
       }
     }
   }
+
+  // ---- 11. the smaller items -----------------------------------------------------------------------------------
+
+  @Test
+  void aSymlinkedOutputIsFollowedAndTheLinkKept() throws IOException {
+    Path www = tmp.resolve("www");
+    Path site = Files.createDirectories(www.resolve("site"));
+    Path link = Files.createSymbolicLink(tmp.resolve("linked-output"), site);
+    Fixture.Run r = render(link);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(link.resolve("manifest.sha256"))).isEqualTo(manifest);
+    try (Stream<Path> s = Files.list(www)) {
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(".site.lock", "site");
+    }
+    r = Fixture.cli("clean", "--project", project.toString(), "--out", link.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    try (Stream<Path> s = Files.list(site)) {
+      assertThat(s.toList()).isEmpty();
+    }
+  }
+
+  @Test
+  void fileSystemErrorsSayWhatWasBeingDoneWhereAndWhy() throws IOException {
+    Path inTheWay = Files.writeString(tmp.resolve("in-the-way"), "a file");
+    Fixture.Run r = render(inTheWay.resolve("site"));
+    assertThat(r.exit()).isEqualTo(6);
+    assertThat(oneLine(r)).isEqualTo("error: cannot create the folder " + inTheWay + ": a file of that name is in the"
+        + " way");
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+        "permissions do not stop root (CI runs the rest as a normal user)");
+    Path locked = Files.createDirectories(tmp.resolve("read-only"));
+    Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      r = render(locked.resolve("site"));
+      assertThat(r.exit()).isEqualTo(6);
+      assertThat(oneLine(r)).isEqualTo("error: cannot create or lock the lock file " + locked.resolve(".site.lock")
+          + ": permission denied");
+    } finally {
+      Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
 }
