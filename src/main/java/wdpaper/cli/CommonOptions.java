@@ -19,8 +19,8 @@ final class CommonOptions {
   Path project;
 
   @Option(names = "--out", paramLabel = "<dir>",
-      description = "Where the site and PDF go (default: <project>/output): absent, empty, or a folder an earlier"
-          + " build made (it carries '" + OutputFolder.MARKER + "'). Replaced atomically on success.")
+      description = "Where the site and PDF go (default: <project>/output): a new or empty folder, or one an earlier"
+          + " build made (it holds the marker file). Replaced atomically on success.")
   Path out;
 
   @Option(names = "--cache", paramLabel = "<dir>",

@@ -33,7 +33,7 @@ public final class Templates {
       this.content.addAutoImport("p", "macros.ftl");
       this.layout = configure(new ProjectLoader(templatesDir, root));
     } catch (IOException e) {
-      throw UserError.config("cannot read templates in " + templatesDir + ": " + e.getMessage());
+      throw UserError.config("cannot read templates in " + templatesDir + ": " + wdpaper.project.IoErrors.reason(e));
     }
   }
 
@@ -80,11 +80,18 @@ public final class Templates {
         }
       }
       String expr = e.getBlamedExpressionString();
+      String reason = "";
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof IOException io) {
+          reason = " " + wdpaper.project.IoErrors.reason(io);
+          break;
+        }
+      }
       throw UserError.config(where(e.getTemplateSourceName(), name, folder) + ":" + e.getLineNumber() + ":"
           + e.getColumnNumber() + ": " + (expr != null ? "cannot evaluate '" + expr + "': " : "")
-          + firstLine(e.getMessageWithoutStackTop()).replaceAll("\\s+", " ").strip());
+          + firstLine(e.getMessageWithoutStackTop()).replaceAll("\\s+", " ").strip() + reason);
     } catch (IOException e) {
-      throw UserError.config(folder + name + ": cannot read template: " + e.getMessage());
+      throw UserError.config(folder + name + ": cannot read template: " + wdpaper.project.IoErrors.reason(e));
     } catch (StackOverflowError e) {
       throw UserError.config(folder + name + ": the template recursion is too deep (does a macro, function or"
           + " include call itself without end?)");
