@@ -510,6 +510,11 @@ class HostileInputTest {
     assertThat(r.exit()).isEqualTo(6);
     assertThat(oneLine(r)).isEqualTo("error: cannot create the folder " + inTheWay + ": a file of that name is in the"
         + " way");
+  }
+
+  @Test
+  void permissionErrorsSayWhatWasBeingDoneWhereAndWhy() throws IOException {
+    Fixture.Run r;
     org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
         "permissions do not stop root (CI runs the rest as a normal user)");
     Path locked = Files.createDirectories(tmp.resolve("read-only"));
