@@ -75,9 +75,10 @@ final class ServeCommand implements Callable<Integer> {
 
   private long rebuild(boolean train) throws IOException {
     long t0 = System.nanoTime();
-    var results = Experiments.run(common.paths(), training.profile(), common.mnistDir, training.jobs(),
-        training.force, !train, common.err(), System.console() != null, common::log);
-    RenderCommand.render(common, results, training.quick ? "quick" : "full", t0);
+    var pipeline = RenderCommand.prepare(common, training.profile());
+    var results = pipeline.train(() -> Experiments.run(common.paths(), training.profile(), common.mnistDir,
+        training.jobs(), training.force, !train, common.err(), System.console() != null, common::log));
+    RenderCommand.render(common, pipeline, results, training.quick ? "quick" : "full", t0);
     return lastModified();
   }
 
