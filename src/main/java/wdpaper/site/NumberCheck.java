@@ -180,12 +180,13 @@ public final class NumberCheck {
     List<String> errors = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     // typed digits glued to a number from the data: ${x}.5, ${x}3
-    Matcher glued = Pattern.compile(DataNumbers.CLOSE + "([.,]?\\d+)").matcher(s);
+    String gluedDigits = DataNumbers.CLOSE + "[.,]?\\d+";
+    Matcher glued = Pattern.compile(gluedDigits).matcher(s);
     while (glued.find()) {
-      add(errors, seen, file, source, rendered, glued.start(1), glued.group(1), "typed next to a number from the"
-          + " data");
+      add(errors, seen, file, source, rendered, glued.start() + 1, glued.group().substring(1), "typed next to a"
+          + " number from the data");
     }
-    s = blank(s, DataNumbers.OPEN + "[^" + DataNumbers.CLOSE + "]*" + DataNumbers.CLOSE);
+    s = blank(s, DataNumbers.OPEN + "[^" + DataNumbers.CLOSE + "]*(" + gluedDigits + "|" + DataNumbers.CLOSE + ")");
     Matcher m = TYPED.matcher(s);
     while (m.find()) {
       String literal = found(m);
