@@ -141,9 +141,9 @@ public final class Pipeline {
     Map<String, Object> model = model(evaluated, claimFigures, results, profile);
     SiteBuilder builder = times.time(StageTimes.PAGES, () -> new SiteBuilder(paths.root(), pages, model,
         claimFigureExperiments).render());
+    noteUnread(results, builder.figureTexts());
     List<FigureSpec> figures = times.time(StageTimes.FIGURES, () -> assemble(builder.figureTexts(), claimFigures,
         figureClaim, results));
-    noteUnread(results, builder.figureTexts());
     Path parent = paths.output().getParent();
     Path staged;
     try {
