@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import wdpaper.claims.Claim;
 import wdpaper.claims.ClaimRegistry;
 import wdpaper.claims.Declarations;
@@ -31,6 +30,7 @@ import wdpaper.figures.FigureWriter;
 import wdpaper.project.AtomicFiles;
 import wdpaper.project.Hashing;
 import wdpaper.project.Json;
+import wdpaper.project.OutputFolder;
 import wdpaper.project.ProjectPaths;
 import wdpaper.project.UserError;
 import wdpaper.site.NumberCheck;
@@ -40,8 +40,8 @@ import wdpaper.site.SiteBuilder;
 
 /**
  * The paper's pipeline: content checked first, then train, claims, figures, pages, PDF and a manifest, built in a
- * staging folder beside {@code output/} that replaces it only when everything succeeded (an error or an
- * interruption leaves the previous output as it was). The time of each stage is kept for the final report.
+ * staging folder that replaces the output only when everything succeeded ({@link OutputFolder}: an error, an
+ * interruption or a crash leaves the previous output complete). The time of each stage is kept for the report.
  *
  * <pre>
  *   Pipeline p = Pipeline.prepare(paths, specs, log);       // pages, thresholds, declared experiments: no training
@@ -144,15 +144,8 @@ public final class Pipeline {
     noteUnread(results, builder.figureTexts());
     List<FigureSpec> figures = times.time(StageTimes.FIGURES, () -> assemble(builder.figureTexts(), claimFigures,
         figureClaim, results));
-    Path parent = paths.output().getParent();
-    Path staged;
-    try {
-      Files.createDirectories(parent);
-      removeStaleStaging(parent, paths.output().getFileName().toString());
-      staged = Files.createTempDirectory(parent, "." + paths.output().getFileName() + ".staging-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a staging folder beside " + paths.output(), e);
-    }
+    OutputFolder output = OutputFolder.of(paths);
+    Path staged = output.stage(log);
     try {
       List<String> files = new ArrayList<>();
       times.run(StageTimes.FIGURES, () -> {
@@ -175,15 +168,15 @@ public final class Pipeline {
       times.run(StageTimes.PDF, () -> AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper,
           staged, (String) site.get("title"))));
       files.add("paper.pdf");
-      AtomicFiles.write(staged.resolve(".gitkeep"), "");
+      files.add(OutputFolder.MARKER);
       writeManifest(staged, files);
       files.add("manifest.sha256");
-      AtomicFiles.replaceDirectory(staged, paths.output());
+      output.commit(staged);
       return new Report(paths.output(), builder.pages().size(), figures.size(), files, times);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      AtomicFiles.deleteTree(staged);
+      output.discard(staged);
     }
   }
 
@@ -305,15 +298,6 @@ public final class Pipeline {
       });
     }
     return keys;
-  }
-
-  /** Staging folders left by a killed build are deleted at the start of the next one. */
-  private static void removeStaleStaging(Path parent, String name) throws IOException {
-    try (Stream<Path> s = Files.list(parent)) {
-      for (Path p : s.filter(x -> x.getFileName().toString().startsWith("." + name + ".staging-")).toList()) {
-        AtomicFiles.deleteTree(p);
-      }
-    }
   }
 
   /** {@code manifest.sha256}: "sha256  path" for every file of the output, sorted by path (sha256sum -c format). */

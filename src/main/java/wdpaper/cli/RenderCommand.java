@@ -9,6 +9,7 @@ import wdpaper.build.Pipeline;
 import wdpaper.experiments.Experiments;
 import wdpaper.experiments.Profile;
 import wdpaper.experiments.Results;
+import wdpaper.project.BuildLock;
 
 /** Figures, site and PDF from the cache only; never trains. */
 @Command(name = "render", mixinStandardHelpOptions = true,
@@ -23,10 +24,12 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() {
     long t0 = System.nanoTime();
     Profile profile = quick ? Profile.QUICK : Profile.FULL;
-    Pipeline pipeline = prepare(common, profile);
-    Results results = pipeline.train(() -> Experiments.run(common.paths(), profile, common.mnistDir, 1, false, true,
-        common.err(), false, common::log));
-    return render(common, pipeline, results, quick ? "quick" : "full", t0);
+    try (BuildLock lock = common.lockOutput("render", "replace", true)) {
+      Pipeline pipeline = prepare(common, profile);
+      Results results = pipeline.train(() -> Experiments.run(common.paths(), profile, common.mnistDir, 1, false,
+          true, common.err(), false, common::log));
+      return render(common, pipeline, results, quick ? "quick" : "full", t0);
+    }
   }
 
   /** Checks pages, thresholds and the experiments each claim reads before anything is trained or read. */

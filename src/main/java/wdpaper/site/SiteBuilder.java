@@ -57,7 +57,10 @@ public final class SiteBuilder {
     this.pages = List.copyOf(pages);
   }
 
-  /** The pages of {@code contentDir} (every {@code *.md}), ordered by their front matter's order, then file. */
+  /**
+   * The pages of {@code contentDir} (every {@code *.md}), ordered by their front matter's order, then file. Two pages
+   * with the same name or order, and the reserved names, are errors naming both files.
+   */
   public static List<Page> loadPages(Path contentDir) {
     if (!Files.isDirectory(contentDir)) {
       throw UserError.config("content folder " + contentDir + " does not exist, expected content/*.md");
@@ -65,15 +68,45 @@ public final class SiteBuilder {
     List<Page> pages = new ArrayList<>();
     try (Stream<Path> s = Files.list(contentDir)) {
       for (Path f : s.filter(x -> x.toString().endsWith(".md")).sorted().toList()) {
-        pages.add(Page.parse("content/" + f.getFileName(), Files.readString(f)));
+        String name = "content/" + f.getFileName();
+        String text;
+        try {
+          text = Files.readString(f);
+        } catch (java.nio.charset.CharacterCodingException e) {
+          throw UserError.config(name + ": is not UTF-8 text; save it as UTF-8");
+        }
+        pages.add(Page.parse(name, text));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw wdpaper.project.IoErrors.error("cannot read the pages in", contentDir, e);
     }
     if (pages.isEmpty()) {
       throw UserError.config("no pages in content/, expected at least one NN-slug.md");
     }
     pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::file));
+    List<String> errors = new ArrayList<>();
+    Map<String, Page> bySlug = new LinkedHashMap<>();
+    Map<Integer, Page> byOrder = new LinkedHashMap<>();
+    for (Page p : pages) {
+      if (RESERVED_SLUGS.contains(p.slug())) {
+        errors.add(p.file() + ": the page name '" + p.slug() + "' is reserved (the build writes " + p.slug()
+            + ".html itself); rename the file");
+      }
+      Page same = bySlug.putIfAbsent(p.slug(), p);
+      if (same != null) {
+        errors.add(p.file() + ": the page name '" + p.slug() + "' is also that of " + same.file() + " (both would be "
+            + p.slug() + ".html); rename one of them");
+      }
+      Page sameOrder = byOrder.putIfAbsent(p.order(), p);
+      if (sameOrder != null) {
+        errors.add(p.file() + ":" + p.lineOf("order:") + ": order " + p.order() + " is also that of "
+            + sameOrder.file() + "; give each page its own order");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw UserError.config(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more page"
+          + " errors)" : ""));
+    }
     return pages;
   }
 
@@ -95,7 +128,8 @@ public final class SiteBuilder {
     model.put("pages", nav);
     for (Page p : pages) {
       try {
-        String rendered = templates.renderContent(p.file().substring("content/".length()), model);
+        String rendered = wdpaper.project.Text.normalize(templates.renderContent(p.file().substring(
+            "content/".length()), model));
         List<String> typed = NumberCheck.checkRendered(p.file(), p.source(), rendered);
         if (!typed.isEmpty()) {
           errors.addAll(typed);
@@ -103,7 +137,11 @@ public final class SiteBuilder {
         }
         String plain = DataNumbers.strip(rendered);
         String body = plain.substring(plain.indexOf("\n---\n", 3) + 5);
-        bodies.put(p.slug(), markdown.render(body));
+        List<MarkdownRenderer.Problem> problems = new ArrayList<>();
+        bodies.put(p.slug(), markdown.render(body, problems));
+        for (MarkdownRenderer.Problem pr : problems) {
+          errors.add(p.file() + ":" + p.lineOfBody(body, pr.line()) + ": " + pr.message());
+        }
       } catch (IllegalArgumentException e) {
         errors.add(p.file() + ": " + e.getMessage());
       } catch (UserError e) {
@@ -124,6 +162,9 @@ public final class SiteBuilder {
           + what + " errors)" : ""));
     }
   }
+
+  /** Page names (file names without {@code NN-}) the build uses for its own files. */
+  static final List<String> RESERVED_SLUGS = List.of("index", "paper");
 
   private String href(Page p) {
     return p == pages.get(0) ? "index.html" : p.slug() + ".html";

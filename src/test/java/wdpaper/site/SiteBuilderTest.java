@@ -1,6 +1,7 @@
 package wdpaper.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,204 +12,311 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wdpaper.figures.FigureText;
+import wdpaper.project.ExitCodes;
 import wdpaper.project.UserError;
 
-/**
- * A one-page site with the project's templates and a small model: the page writes a figure's words and a verdict,
- * and a typed decimal planted in any place a reader sees (prose, caption, title, legend label, verdict box, table,
- * math) is rejected with the file and line.
- */
+/** The site builder on small projects of its own (no runs needed). */
 class SiteBuilderTest {
   static final Path ROOT = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
-  static final String PAGE = """
-      ---
-      title: Demo
-      order: 1
-      ---
-      <#assign d = demo>
 
-      Prose with a share of ${p.f(d.share, 3)} and $\\lambda = ${d.lambda}$.
+  /** Content errors are errors. */
+  @Nested
+  class ContentErrors {
+    @TempDir Path root;
 
-      <@p.figure id="demo-fig" title="Decay share, λ = ${d.lambda}" x="epoch" y="share">
-      <@p.legend series="share"; s>share, λ = ${s.lambda}</@p.legend>
-      Caption with ${p.pctOf(d.share)} of the change.
-      </@p.figure>
+    @BeforeEach
+    void aTinyProject() throws IOException {
+      Files.createDirectories(root.resolve("content"));
+      Files.createDirectories(root.resolve("templates/assets"));
+      Files.writeString(root.resolve("templates/macros.ftl"), "<#-- none -->\n");
+      Files.writeString(root.resolve("templates/page.ftlh"), "<html><body>${page.html?no_esc}</body></html>\n");
+      page("01-intro.md", "Introduction", 1, "Some text.\n");
+    }
 
-      | run | tiny |
-      |---|---:|
-      | x | ${p.sci(d.tiny)} |
+    private void page(String file, String title, int order, String body) throws IOException {
+      Files.writeString(root.resolve("content").resolve(file), "---\ntitle: " + title + "\norder: " + order + "\n---\n"
+          + body);
+    }
 
-      <@p.verdict claim="demo">
-      <@p.measured>a share of ${p.f(d.share, 3)}.</@p.measured>
-      <@p.rule>at least ${p.pctOf(d.threshold, 0)}.</@p.rule>
-      <@p.caveat>one caveat.</@p.caveat>
-      </@p.verdict>
-      """;
+    private SiteBuilder build() {
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("verdicts", new LinkedHashMap<>());
+      return new SiteBuilder(root, SiteBuilder.loadPages(root.resolve("content")), model, Map.of()).render();
+    }
 
-  @TempDir Path root;
+    private String error() {
+      try {
+        build();
+      } catch (UserError e) {
+        assertThat(e.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        return e.getMessage();
+      }
+      throw new AssertionError("no error");
+    }
 
-  @BeforeEach
-  void copyTemplates() throws IOException {
-    Path from = ROOT.resolve("templates");
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-        Path to = root.resolve("templates").resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
+    @Test
+    void anUnterminatedDisplayFormulaIsAnErrorAtItsLine() throws IOException {
+      page("02-math.md", "Math", 2, "A formula:\n\n$$\nx = y\n\nThe rest of the page.\n\nAnd more.\n");
+      assertThat(error()).isEqualTo("content/02-math.md:7: unterminated $$: the display formula that starts here is"
+          + " never closed by a line ending in $$, so it would swallow the rest of the page");
+    }
+
+    @Test
+    void aStrayDoubleDollarInAParagraphIsAnError() throws IOException {
+      page("02-math.md", "Math", 2, "A formula:\n\nwhere $$x = y is the rule.\n");
+      assertThat(error()).isEqualTo("content/02-math.md:7: unterminated $$: no closing $$ in the same paragraph");
+    }
+
+    @Test
+    void aDollarThatSwallowsAParagraphIsAnError() throws IOException {
+      page("02-math.md", "Math", 2, "Let $x be the input" + " and a long sentence follows".repeat(20) + " until y$.\n");
+      assertThat(error()).startsWith("content/02-math.md:5: a formula of ").contains("is a $ unmatched?");
+    }
+
+    @Test
+    void closedFormulasPass() throws IOException {
+      page("02-math.md", "Math", 2, "Inline $x$ and display:\n\n$$\nx = y\n$$ {#eq:xy}\n\nSee @eq:xy.\n");
+      SiteBuilder b = build();
+      assertThat(b.pages()).hasSize(2);
+    }
+
+    @Test
+    void duplicatePageNamesAndOrdersAreErrors() throws IOException {
+      page("02-intro.md", "Again", 2, "Text.\n");
+      assertThat(error()).isEqualTo("content/02-intro.md: the page name 'intro' is also that of content/01-intro.md"
+          + " (both would be intro.html); rename one of them");
+      Files.delete(root.resolve("content/02-intro.md"));
+      page("02-index.md", "Index", 2, "Text.\n");
+      assertThat(error()).isEqualTo("content/02-index.md: the page name 'index' is reserved (the build writes"
+          + " index.html itself); rename the file");
+      Files.delete(root.resolve("content/02-index.md"));
+      page("03-paper.md", "Paper", 3, "Text.\n");
+      assertThat(error()).startsWith("content/03-paper.md: the page name 'paper' is reserved");
+      Files.delete(root.resolve("content/03-paper.md"));
+      page("02-second.md", "Second", 1, "Text.\n");
+      assertThat(error()).isEqualTo("content/02-second.md:3: order 1 is also that of content/01-intro.md; give each"
+          + " page its own order");
+    }
+
+    @Test
+    void windowsLineEndsAreAcceptedEverywhere() throws IOException {
+      Files.writeString(root.resolve("content/02-crlf.md"), "---\r\ntitle: Saved on Windows\r\norder: 2\r\n---\r\n"
+          + "Text with $x$.\r\n\r\n$$\r\ny = x\r\n$$ {#eq:crlf}\r\n\r\nSee @eq:crlf.\r\n");
+      Files.writeString(root.resolve("templates/page.ftlh"), "<html>\r\n<body>${page.html?no_esc}</body>\r\n</html>\r\n");
+      SiteBuilder b = build();
+      assertThat(b.pages()).extracting(Page::title).containsExactly("Introduction", "Saved on Windows");
+      Path out = Files.createDirectories(root.resolve("out"));
+      b.writeSite(out);
+      String html = Files.readString(out.resolve("crlf.html"));
+      assertThat(html).doesNotContain("\r").contains("id=\"eq-crlf\"").contains(">(1)</a>");
+    }
+
+    @Test
+    void aPageThatIsNotUtf8IsNamed() throws IOException {
+      Files.write(root.resolve("content/02-latin.md"), "---\ntitle: Caf\u00e9\norder: 2\n---\n".getBytes(
+          java.nio.charset.StandardCharsets.ISO_8859_1));
+      assertThatThrownBy(this::build).hasMessage("content/02-latin.md: is not UTF-8 text; save it as UTF-8");
+    }
+}
+
+  /**
+   * A one-page site with the project's templates and a small model: the page writes a figure's words and a verdict,
+   * and a typed decimal planted in any place a reader sees (prose, caption, title, legend label, verdict box, table,
+   * math) is rejected with the file and line.
+   */
+  @Nested
+  class WordsAndNumbers {
+    static final String PAGE = """
+        ---
+        title: Demo
+        order: 1
+        ---
+        <#assign d = demo>
+
+        Prose with a share of ${p.f(d.share, 3)} and $\\lambda = ${d.lambda}$.
+
+        <@p.figure id="demo-fig" title="Decay share, λ = ${d.lambda}" x="epoch" y="share">
+        <@p.legend series="share"; s>share, λ = ${s.lambda}</@p.legend>
+        Caption with ${p.pctOf(d.share)} of the change.
+        </@p.figure>
+
+        | run | tiny |
+        |---|---:|
+        | x | ${p.sci(d.tiny)} |
+
+        <@p.verdict claim="demo">
+        <@p.measured>a share of ${p.f(d.share, 3)}.</@p.measured>
+        <@p.rule>at least ${p.pctOf(d.threshold, 0)}.</@p.rule>
+        <@p.caveat>one caveat.</@p.caveat>
+        </@p.verdict>
+        """;
+
+    @TempDir Path root;
+
+    @BeforeEach
+    void copyTemplates() throws IOException {
+      Path from = ROOT.resolve("templates");
+      try (Stream<Path> s = Files.walk(from)) {
+        for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
+          Path to = root.resolve("templates").resolve(from.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(p, to);
+          }
         }
       }
+      Files.createDirectories(root.resolve("content"));
     }
-    Files.createDirectories(root.resolve("content"));
-  }
 
-  private static Map<String, Object> model() {
-    Map<String, Object> demo = new LinkedHashMap<>();
-    demo.put("share", 0.8256356174099836);
-    demo.put("lambda", 0.5);
-    demo.put("tiny", 1.0e-5);
-    demo.put("threshold", 0.9);
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("kind", "share");
-    line.put("index", 0);
-    line.put("lambda", 0.5);
-    Map<String, Object> fig = new LinkedHashMap<>();
-    fig.put("id", "demo-fig");
-    fig.put("experiments", List.of("demo-exp"));
-    fig.put("lines", List.of(line));
-    Map<String, Object> site = new LinkedHashMap<>();
-    site.put("title", "T");
-    site.put("subtitle", "S");
-    site.put("authors", "A");
-    site.put("year", "2026");
-    site.put("citeKey", "k");
-    site.put("outcomes", Map.of("holds", "holds", "caveats", "holds with caveats", "fails", "does not hold"));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("demo", demo);
-    m.put("verdicts", Map.of("demo", Map.of("claim", "demo", "outcome", "caveats")));
-    m.put("figures", Map.of("demo-fig", fig));
-    m.put("experiments", Map.of());
-    m.put("site", site);
-    m.put("build", Map.of("profile", "full", "quick", false));
-    return m;
-  }
-
-  private SiteBuilder build(String page) throws IOException {
-    Files.writeString(root.resolve("content/01-demo.md"), page);
-    return new SiteBuilder(root, SiteBuilder.loadPages(root.resolve("content")), model(),
-        Map.of("demo-fig", List.of("demo-exp"))).render();
-  }
-
-  private String rejected(String from, String to) {
-    assertThat(PAGE).contains(from);
-    try {
-      build(PAGE.replace(from, to));
-    } catch (UserError e) {
-      return e.getMessage();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    private static Map<String, Object> model() {
+      Map<String, Object> demo = new LinkedHashMap<>();
+      demo.put("share", 0.8256356174099836);
+      demo.put("lambda", 0.5);
+      demo.put("tiny", 1.0e-5);
+      demo.put("threshold", 0.9);
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("kind", "share");
+      line.put("index", 0);
+      line.put("lambda", 0.5);
+      Map<String, Object> fig = new LinkedHashMap<>();
+      fig.put("id", "demo-fig");
+      fig.put("experiments", List.of("demo-exp"));
+      fig.put("lines", List.of(line));
+      Map<String, Object> site = new LinkedHashMap<>();
+      site.put("title", "T");
+      site.put("subtitle", "S");
+      site.put("authors", "A");
+      site.put("year", "2026");
+      site.put("citeKey", "k");
+      site.put("outcomes", Map.of("holds", "holds", "caveats", "holds with caveats", "fails", "does not hold"));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("demo", demo);
+      m.put("verdicts", Map.of("demo", Map.of("claim", "demo", "outcome", "caveats")));
+      m.put("figures", Map.of("demo-fig", fig));
+      m.put("experiments", Map.of());
+      m.put("site", site);
+      m.put("build", Map.of("profile", "full", "quick", false));
+      return m;
     }
-    throw new AssertionError("the page with '" + to + "' was accepted");
-  }
 
-  @Test
-  void thePageWritesTheFiguresWordsAndTheVerdictBox() throws IOException {
-    SiteBuilder b = build(PAGE);
-    FigureText f = b.figureTexts().get(0);
-    assertThat(f.id()).isEqualTo("demo-fig");
-    assertThat(f.where()).isEqualTo("content/01-demo.md:9");
-    assertThat(f.title()).isEqualTo("Decay share, λ = 0.5");
-    assertThat(f.xLabel()).isEqualTo("epoch");
-    assertThat(f.legends()).containsExactly(Map.entry(0, "share, λ = 0.5"));
-    assertThat(f.captionHtml()).isEqualTo("Caption with 82.6% of the change.");
-    Path out = root.resolve("out");
-    b.writeSite(out);
-    String html = Files.readString(out.resolve("index.html"));
-    assertThat(html).contains("Prose with a share of 0.826 and")
-        .contains("<strong>Decay share, λ = 0.5.</strong> Caption with 82.6% of the change.")
-        .contains("<span class=\"badge badge-caveats\">holds with caveats</span>")
-        .contains("<p class=\"verdict-evidence\"><strong>Measured:</strong> a share of 0.826.</p>")
-        .contains("<p class=\"verdict-rule\"><strong>Rule:</strong> at least 90%.</p>")
-        .contains("<li>one caveat.</li>")
-        .contains("<td align=\"right\">1.0&nbsp;×&nbsp;10⁻⁵</td>")
-        .doesNotContain("\uE000").doesNotContain("\uE001");
-  }
+    private SiteBuilder build(String page) throws IOException {
+      Files.writeString(root.resolve("content/01-demo.md"), page);
+      return new SiteBuilder(root, SiteBuilder.loadPages(root.resolve("content")), model(),
+          Map.of("demo-fig", List.of("demo-exp"))).render();
+    }
 
-  private static final String TEXT = "' in the rendered text; numbers the reader sees must come from the data through"
-      + " ${...} or p.f, p.pct, p.sci (a number typed, computed in the template or formatted with ?string is not)";
+    private String rejected(String from, String to) {
+      assertThat(PAGE).contains(from);
+      try {
+        build(PAGE.replace(from, to));
+      } catch (UserError e) {
+        return e.getMessage();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      throw new AssertionError("the page with '" + to + "' was accepted");
+    }
 
-  @Test
-  void aTypedDecimalIsRejectedInTheProse() {
-    assertThat(rejected("Prose with a share", "Prose with 12.5 and a share"))
-        .isEqualTo("content/01-demo.md:7: literal number '12.5" + TEXT);
-  }
+    @Test
+    void thePageWritesTheFiguresWordsAndTheVerdictBox() throws IOException {
+      SiteBuilder b = build(PAGE);
+      FigureText f = b.figureTexts().get(0);
+      assertThat(f.id()).isEqualTo("demo-fig");
+      assertThat(f.where()).isEqualTo("content/01-demo.md:9");
+      assertThat(f.title()).isEqualTo("Decay share, λ = 0.5");
+      assertThat(f.xLabel()).isEqualTo("epoch");
+      assertThat(f.legends()).containsExactly(Map.entry(0, "share, λ = 0.5"));
+      assertThat(f.captionHtml()).isEqualTo("Caption with 82.6% of the change.");
+      Path out = root.resolve("out");
+      b.writeSite(out);
+      String html = Files.readString(out.resolve("index.html"));
+      assertThat(html).contains("Prose with a share of 0.826 and")
+          .contains("<strong>Decay share, λ = 0.5.</strong> Caption with 82.6% of the change.")
+          .contains("<span class=\"badge badge-caveats\">holds with caveats</span>")
+          .contains("<p class=\"verdict-evidence\"><strong>Measured:</strong> a share of 0.826.</p>")
+          .contains("<p class=\"verdict-rule\"><strong>Rule:</strong> at least 90%.</p>")
+          .contains("<li>one caveat.</li>")
+          .contains("<td align=\"right\">1.0&nbsp;×&nbsp;10⁻⁵</td>")
+          .doesNotContain("\uE000").doesNotContain("\uE001");
+    }
 
-  @Test
-  void aTypedDecimalIsRejectedInTheMath() {
-    assertThat(rejected("$\\lambda = ${d.lambda}$", "$\\eta = 0.1$"))
-        .isEqualTo("content/01-demo.md:7: literal number '0.1" + TEXT);
-  }
+    private static final String TEXT = "' in the rendered text; numbers the reader sees must come from the data through"
+        + " ${...} or p.f, p.pct, p.sci (a number typed, computed in the template or formatted with ?string is not)";
 
-  @Test
-  void aTypedDecimalIsRejectedInAFigureTitle() {
-    assertThat(rejected("title=\"Decay share,", "title=\"Decay share 0.25,"))
-        .isEqualTo("content/01-demo.md:9: literal number '0.25' typed in a template string; numbers the reader sees"
-            + " must come from the data through ${...} or p.f, p.pct, p.sci");
-  }
+    @Test
+    void aTypedDecimalIsRejectedInTheProse() {
+      assertThat(rejected("Prose with a share", "Prose with 12.5 and a share"))
+          .isEqualTo("content/01-demo.md:7: literal number '12.5" + TEXT);
+    }
 
-  @Test
-  void aTypedDecimalIsRejectedInALegendLabel() {
-    assertThat(rejected("share, λ = ${s.lambda}", "share 0.75, λ = ${s.lambda}"))
-        .isEqualTo("content/01-demo.md:10: literal number '0.75" + TEXT);
-  }
+    @Test
+    void aTypedDecimalIsRejectedInTheMath() {
+      assertThat(rejected("$\\lambda = ${d.lambda}$", "$\\eta = 0.1$"))
+          .isEqualTo("content/01-demo.md:7: literal number '0.1" + TEXT);
+    }
 
-  @Test
-  void aTypedDecimalIsRejectedInACaption() {
-    assertThat(rejected("Caption with", "Caption with 0.25 and"))
-        .isEqualTo("content/01-demo.md:11: literal number '0.25" + TEXT);
-  }
+    @Test
+    void aTypedDecimalIsRejectedInAFigureTitle() {
+      assertThat(rejected("title=\"Decay share,", "title=\"Decay share 0.25,"))
+          .isEqualTo("content/01-demo.md:9: literal number '0.25' typed in a template string; numbers the reader sees"
+              + " must come from the data through ${...} or p.f, p.pct, p.sci");
+    }
 
-  @Test
-  void aTypedDecimalIsRejectedInATable() {
-    assertThat(rejected("| x |", "| 1.5 |")).isEqualTo("content/01-demo.md:16: literal number '1.5" + TEXT);
-  }
+    @Test
+    void aTypedDecimalIsRejectedInALegendLabel() {
+      assertThat(rejected("share, λ = ${s.lambda}", "share 0.75, λ = ${s.lambda}"))
+          .isEqualTo("content/01-demo.md:10: literal number '0.75" + TEXT);
+    }
 
-  @Test
-  void aTypedDecimalIsRejectedInTheVerdictBox() {
-    assertThat(rejected("a share of ${p.f(d.share, 3)}.</@p.measured>", "a share of 0.816.</@p.measured>"))
-        .isEqualTo("content/01-demo.md:19: literal number '0.816" + TEXT);
-    assertThat(rejected("at least ${p.pctOf(d.threshold, 0)}", "at least 90%"))
-        .isEqualTo("content/01-demo.md:20: literal number '90%" + TEXT);
-    assertThat(rejected("one caveat.", "one caveat at 2.5 sigma."))
-        .isEqualTo("content/01-demo.md:21: literal number '2.5" + TEXT);
-  }
+    @Test
+    void aTypedDecimalIsRejectedInACaption() {
+      assertThat(rejected("Caption with", "Caption with 0.25 and"))
+          .isEqualTo("content/01-demo.md:11: literal number '0.25" + TEXT);
+    }
 
-  @Test
-  void theKnownRoutesAroundTheCheckAreClosed() {
-    assertThat(rejected("Prose with a share", "Prose with ${97.3} a share")).isEqualTo("content/01-demo.md:7:"
-        + " number '97.3' typed in a template expression; numbers the reader sees must come from the data (the"
-        + " experiment specs, content/thresholds.json, the claims' results)");
-    assertThat(rejected("Prose with a share", "Prose with ${\"96.1 %\"} a share")).startsWith(
-        "content/01-demo.md:7: literal number '96.1 %' typed in a template string");
-    assertThat(rejected("Prose with a share", "Prose with 97,3 a share"))
-        .isEqualTo("content/01-demo.md:7: literal number '97,3" + TEXT);
-    assertThat(rejected("Prose with a share", "Prose with 1e-3 a share"))
-        .isEqualTo("content/01-demo.md:7: literal number '1e-3" + TEXT);
-    // computed in the template: no mark, so the rendered text gives it away
-    assertThat(rejected("${p.f(d.share, 3)} and", "${d.share * 2} and"))
-        .isEqualTo("content/01-demo.md:7: literal number '1.65127123482" + TEXT);
-    // formatted past the page functions
-    assertThat(rejected("${p.f(d.share, 3)} and", "${d.share?c} and"))
-        .isEqualTo("content/01-demo.md:7: literal number '0.8256356174099836" + TEXT);
-  }
+    @Test
+    void aTypedDecimalIsRejectedInATable() {
+      assertThat(rejected("| x |", "| 1.5 |")).isEqualTo("content/01-demo.md:16: literal number '1.5" + TEXT);
+    }
 
-  @Test
-  void aLegendForASeriesTheFigureDoesNotHaveIsAnError() {
-    assertThat(rejected("series=\"share\"", "series=\"shares\"")).startsWith("content/01-demo.md:10:1 (in"
-        + " templates/macros.ftl:").endsWith("): figure 'demo-fig' has no series 'shares' (its series: share)");
-  }
+    @Test
+    void aTypedDecimalIsRejectedInTheVerdictBox() {
+      assertThat(rejected("a share of ${p.f(d.share, 3)}.</@p.measured>", "a share of 0.816.</@p.measured>"))
+          .isEqualTo("content/01-demo.md:19: literal number '0.816" + TEXT);
+      assertThat(rejected("at least ${p.pctOf(d.threshold, 0)}", "at least 90%"))
+          .isEqualTo("content/01-demo.md:20: literal number '90%" + TEXT);
+      assertThat(rejected("one caveat.", "one caveat at 2.5 sigma."))
+          .isEqualTo("content/01-demo.md:21: literal number '2.5" + TEXT);
+    }
+
+    @Test
+    void theKnownRoutesAroundTheCheckAreClosed() {
+      assertThat(rejected("Prose with a share", "Prose with ${97.3} a share")).isEqualTo("content/01-demo.md:7:"
+          + " number '97.3' typed in a template expression; numbers the reader sees must come from the data (the"
+          + " experiment specs, content/thresholds.json, the claims' results)");
+      assertThat(rejected("Prose with a share", "Prose with ${\"96.1 %\"} a share")).startsWith(
+          "content/01-demo.md:7: literal number '96.1 %' typed in a template string");
+      assertThat(rejected("Prose with a share", "Prose with 97,3 a share"))
+          .isEqualTo("content/01-demo.md:7: literal number '97,3" + TEXT);
+      assertThat(rejected("Prose with a share", "Prose with 1e-3 a share"))
+          .isEqualTo("content/01-demo.md:7: literal number '1e-3" + TEXT);
+      // computed in the template: no mark, so the rendered text gives it away
+      assertThat(rejected("${p.f(d.share, 3)} and", "${d.share * 2} and"))
+          .isEqualTo("content/01-demo.md:7: literal number '1.65127123482" + TEXT);
+      // formatted past the page functions
+      assertThat(rejected("${p.f(d.share, 3)} and", "${d.share?c} and"))
+          .isEqualTo("content/01-demo.md:7: literal number '0.8256356174099836" + TEXT);
+    }
+
+    @Test
+    void aLegendForASeriesTheFigureDoesNotHaveIsAnError() {
+      assertThat(rejected("series=\"share\"", "series=\"shares\"")).startsWith("content/01-demo.md:10:1 (in"
+          + " templates/macros.ftl:").endsWith("): figure 'demo-fig' has no series 'shares' (its series: share)");
+    }
+}
 }
