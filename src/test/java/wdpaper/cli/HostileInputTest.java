@@ -343,7 +343,7 @@ class HostileInputTest {
     // a closing '$$ {#eq:update}' typed as '$ {#eq:update}': the formula would run to the end of the page
     Fixture.Run r = withFileChanged("content/01-introduction.md", "$$ {#eq:update}", "$ {#eq:update}");
     assertThat(r.exit()).isEqualTo(3);
-    assertThat(oneLine(r)).isEqualTo("error: content/01-introduction.md:18: unterminated $$: the display formula"
+    assertThat(oneLine(r)).isEqualTo("error: content/01-introduction.md:16: unterminated $$: the display formula"
         + " that starts here is never closed by a line ending in $$, so it would swallow the rest of the page");
     Path copy = project.resolve("content/09-introduction.md");
     Files.writeString(copy, "---\ntitle: Another introduction\norder: 9\n---\nText.\n");
