@@ -155,6 +155,7 @@ public final class Pipeline {
           }
         }
       });
+      builder.figures(figures);
       String paper = times.time(StageTimes.PAGES, () -> {
         files.addAll(builder.writeSite(staged));
         AtomicFiles.write(staged.resolve("model.json"), Json.write(withPages(model, builder)));

@@ -128,7 +128,7 @@ public final class BookFigure implements Claim<BookFigure.Result> {
   }
 
   private static Series accuracy(List<Results.Entry> all, int h, String init) {
-    return Runs.series("book/accuracy/" + h + "/" + init, runs(all, h, init), 1, m -> 100 * m.validationAccuracy());
+    return Runs.series("accuracy", runs(all, h, init), 1, m -> 100 * m.validationAccuracy());
   }
 
   @Override

@@ -224,13 +224,13 @@ public final class DecayFactor implements Claim<DecayFactor.Result> {
     }
     Figure approximation = new Figure("claim2-approximation-error", in.experiments("decay-alone"), true, true,
         List.of(
-            new Figure.Line("factor-formula", Figure.params(), Series.exact("factor error (formula)", grid, gf),
+            new Figure.Line("factor-formula", Figure.params(), Series.exact("factor-formula", grid, gf),
                 Figure.Look.PREDICTED, 0),
-            new Figure.Line("rate-formula", Figure.params(), Series.exact("rate error (formula)", grid, gr),
+            new Figure.Line("rate-formula", Figure.params(), Series.exact("rate-formula", grid, gr),
                 Figure.Look.PREDICTED, 1),
-            new Figure.Line("factor-runs", Figure.params(), Series.exact("factor error (runs)", xs, factorErr),
+            new Figure.Line("factor-runs", Figure.params(), Series.exact("factor-runs", xs, factorErr),
                 Figure.Look.POINTS, 0),
-            new Figure.Line("rate-runs", Figure.params(), Series.exact("rate error (runs)", xs, rateErr),
+            new Figure.Line("rate-runs", Figure.params(), Series.exact("rate-runs", xs, rateErr),
                 Figure.Look.POINTS, 1)));
     List<Results.Entry> trainingRuns = in.runs("training");
     List<Double> lambdas = Runs.distinct(trainingRuns, RunSpec::lambda);

@@ -260,7 +260,7 @@ public final class TailOff implements Claim<TailOff.Result> {
       for (int i = 0; i < censored.length; i++) {
         censored[i] = s.censored()[i] > 0;
       }
-      lines.add(new Figure.Line("scale", Figure.params("lambda", s.lambda()), new Series("tail-off scale", s.nws(),
+      lines.add(new Figure.Line("scale", Figure.params("lambda", s.lambda()), new Series("scale", s.nws(),
           s.mean(), s.lo(), s.hi(), seeds), Figure.Look.POINTS, c, censored));
       FitRow fit = r.fits().get(c);
       Stats.Fit line = Stats.fit(s.logNw(), s.logScale());
@@ -279,8 +279,8 @@ public final class TailOff implements Claim<TailOff.Result> {
       inv[i] = anchor.mean()[0] * x[0] / x[i];
       invSqrt[i] = anchor.mean()[0] * Math.sqrt(x[0] / x[i]);
     }
-    lines.add(new Figure.Line("inverse", Figure.params(), Series.exact("1/n_w", x, inv), Figure.Look.REFERENCE, 6));
-    lines.add(new Figure.Line("inverse-sqrt", Figure.params(), Series.exact("1/sqrt(n_w)", x, invSqrt),
+    lines.add(new Figure.Line("inverse", Figure.params(), Series.exact("inverse", x, inv), Figure.Look.REFERENCE, 6));
+    lines.add(new Figure.Line("inverse-sqrt", Figure.params(), Series.exact("inverse-sqrt", x, invSqrt),
         Figure.Look.PREDICTED, 6));
     figs.add(new Figure("claim3-scale-vs-nw", experiments, true, true, lines));
     return figs;

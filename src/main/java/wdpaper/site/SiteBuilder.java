@@ -16,6 +16,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import wdpaper.figures.FigureSpec;
 import wdpaper.figures.FigureText;
 import wdpaper.project.AtomicFiles;
 import wdpaper.project.UserError;
@@ -35,6 +36,7 @@ public final class SiteBuilder {
   private final MarkdownRenderer markdown;
   private final Map<String, Object> model;
   private final Map<String, List<String>> claimFigures;
+  private final Map<String, FigureSpec> figureSpecs = new LinkedHashMap<>();
   private final List<Page> pages;
   private final Map<String, String> bodies = new LinkedHashMap<>();
   private final Map<String, FigureText> figureTexts = new LinkedHashMap<>();
@@ -261,6 +263,12 @@ public final class SiteBuilder {
     return List.copyOf(figureTexts.values());
   }
 
+  /** The placed figures, assembled from their data and the pages' words: what the figure blocks show. */
+  public SiteBuilder figures(List<FigureSpec> specs) {
+    specs.forEach(f -> figureSpecs.put(f.id(), f));
+    return this;
+  }
+
   /** Writes the site pages, figures' HTML blocks resolved, into {@code out}; returns the files written. */
   public List<String> writeSite(Path out) {
     List<String> written = new ArrayList<>();
@@ -386,29 +394,40 @@ public final class SiteBuilder {
     return out;
   }
 
+  /** A cross-reference's link; its words ("Figure 3") are in templates/partials/xref.ftlh. */
   private String link(String kind, String id, boolean paper) {
+    String href;
+    int number;
     switch (kind) {
-      case "fig":
-        return "<a class=\"xref\" href=\"" + (paper ? "" : figurePage.get(id)) + "#fig-" + id + "\">Figure "
-            + figureNumbers.get(id) + "</a>";
-      case "eq":
-        return "<a class=\"xref\" href=\"" + (paper ? "" : equationPage.get(id)) + "#eq-" + id + "\">("
-            + equationNumbers.get(id) + ")</a>";
-      default:
+      case "fig" -> {
+        href = (paper ? "" : figurePage.get(id)) + "#fig-" + id;
+        number = figureNumbers.get(id);
+      }
+      case "eq" -> {
+        href = (paper ? "" : equationPage.get(id)) + "#eq-" + id;
+        number = equationNumbers.get(id);
+      }
+      default -> {
         Page p = pages.stream().filter(x -> x.slug().equals(id)).findFirst().orElseThrow();
-        int n = pages.indexOf(p) + 1;
-        return "<a class=\"xref\" href=\"" + (paper ? "#sec-" + id : href(p)) + "\">Section " + n + "</a>";
+        href = paper ? "#sec-" + id : href(p);
+        number = pages.indexOf(p) + 1;
+      }
     }
+    return templates.renderLayout("partials/xref.ftlh", ordered("kind", kind, "href", href, "number", number)).strip();
   }
 
   private Map<String, Object> figureModel(String id, boolean paper) {
     FigureText f = figureTexts.get(id);
+    FigureSpec spec = figureSpecs.get(id);
+    if (spec == null) {
+      throw new IllegalStateException("figure '" + id + "' was placed but not assembled: call figures() first");
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     m.put("number", figureNumbers.get(id));
-    m.put("title", f.title());
+    m.put("title", spec.title());
     m.put("caption", f.captionHtml());
-    m.put("experiments", f.experiment() != null ? List.of(f.experiment()) : claimFigures.get(id));
+    m.put("experiments", spec.experiments());
     m.put("svg", "figures/" + id + ".svg");
     m.put("png", "figures/" + id + ".png");
     m.put("csv", "figures/" + id + ".csv");

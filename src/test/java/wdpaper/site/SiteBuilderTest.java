@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wdpaper.claims.Figure;
+import wdpaper.claims.Series;
+import wdpaper.figures.FigureAssembler;
 import wdpaper.figures.FigureText;
 import wdpaper.project.ExitCodes;
 import wdpaper.project.UserError;
@@ -34,6 +37,8 @@ class SiteBuilderTest {
       Files.createDirectories(root.resolve("templates/assets"));
       Files.writeString(root.resolve("templates/macros.ftl"), "<#-- none -->\n");
       Files.writeString(root.resolve("templates/page.ftlh"), "<html><body>${page.html?no_esc}</body></html>\n");
+      Files.createDirectories(root.resolve("templates/partials"));
+      Files.copy(ROOT.resolve("templates/partials/xref.ftlh"), root.resolve("templates/partials/xref.ftlh"));
       page("01-intro.md", "Introduction", 1, "Some text.\n");
     }
 
@@ -232,6 +237,10 @@ class SiteBuilderTest {
       assertThat(f.xLabel()).isEqualTo("epoch");
       assertThat(f.legends()).containsExactly(Map.entry(0, "share, λ = 0.5"));
       assertThat(f.captionHtml()).isEqualTo("Caption with 82.6% of the change.");
+      Figure data = new Figure("demo-fig", List.of("demo-exp"), false, false, List.of(new Figure.Line("share",
+          Figure.params("lambda", 0.5), Series.exact("share", new double[] {1, 2}, new double[] {0.8, 0.9}),
+          Figure.Look.MEASURED, 0)));
+      b.figures(List.of(FigureAssembler.assemble(data, f)));
       Path out = root.resolve("out");
       b.writeSite(out);
       String html = Files.readString(out.resolve("index.html"));
