@@ -92,14 +92,3 @@
 <#stop "figure '" + figureId + "' has no series '" + series + "' (its series: " + kinds?join(", ") + ")">
 </#if>
 </#macro>
-
-<#-- ==== Tables ================================================================================================
-     The row of a table whose fields match, e.g. row(book.rows, {"hidden": 30, "init": "old"}). -->
-<#function row rows match>
-  <#list rows as r>
-    <#assign ok = true>
-    <#list match as k, v><#if r[k] != v><#assign ok = false></#if></#list>
-    <#if ok><#return r></#if>
-  </#list>
-  <#stop "no row matches " + match?keys?join(",")>
-</#function>

@@ -178,7 +178,7 @@ public final class SiteBuilder {
       Document d = Jsoup.parseBodyFragment(bodies.get(p.slug()));
       for (Element slot : d.select("div.figure-slot")) {
         String id = slot.attr("data-figure");
-        String where = p.file() + ":" + p.lineOf("\"" + id + "\"");
+        String where = p.file() + ":" + figureLine(p, id);
         String experiment = slot.attr("data-experiment");
         if (experiment.isEmpty() && !claimFigures.containsKey(id)) {
           errors.add(where + ": figure '" + id + "' is computed by no claim (claims' figures: " + String.join(", ",
@@ -208,6 +208,20 @@ public final class SiteBuilder {
         }
       }
     }
+  }
+
+  /**
+   * The line of the page that places figure {@code id}: where {@code id="…"} is written, also when the id is built
+   * from data ({@code id="book-accuracy-${h}"} places book-accuracy-30); else the first figure of the page.
+   */
+  private static int figureLine(Page p, String id) {
+    for (int k = id.length(); k >= 1; k--) {
+      String written = "id=\"" + id.substring(0, k);
+      if (p.source().contains(written + (k == id.length() ? "\"" : "$"))) {
+        return p.lineOf(written);
+      }
+    }
+    return p.lineOf("<@p.figure");
   }
 
   private static String text(Element slot, String selector) {
