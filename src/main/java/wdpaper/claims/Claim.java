@@ -21,7 +21,7 @@ import java.util.List;
  * @param <R> the result record
  */
 public interface Claim<R> {
-  /** The key of the claim: {@code claim: <id>} in its page, {@code ${<id>...}} and {@code verdicts.<id>} in templates. */
+  /** The claim's key: {@code claim: <id>} in its page; {@code ${<id>...}} and {@code verdicts.<id>} in templates. */
   String id();
 
   /** The roles its page must fill with experiments. */

@@ -107,8 +107,8 @@ public final class TailOff implements Claim<TailOff.Result> {
   }
 
   /** Per lambda, the widths' scales (mean and seed range) and censored counts: shared by measure and figures. */
-  private record Scales(double lambda, List<Double> widths, double[] nws, double[] mean, double[] lo, double[] hi, int[] censored,
-      double[] plateau, double[] logNw, double[] logScale) {}
+  private record Scales(double lambda, List<Double> widths, double[] nws, double[] mean, double[] lo, double[] hi,
+      int[] censored, double[] plateau, double[] logNw, double[] logScale) {}
 
   private static List<Scales> scales(List<Results.Entry> all, double fraction) {
     List<Scales> out = new ArrayList<>();

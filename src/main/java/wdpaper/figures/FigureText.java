@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The words of a figure, as the page that places it writes them ({@code <@p.figure id="…" title="…" x="…" y="…">}
- * with {@code <@p.legend>} labels and a caption): what a reader reads on and under the chart. The data come from a
- * claim (or, for a figure of one experiment's runs, from {@code experiment} and {@code metric}).
+ * The words of a figure, as the page that places it writes them
+ * ({@code <@p.figure id="…" title="…" x="…" y="…">} with {@code <@p.legend>} labels and a caption): what a reader
+ * reads on and under the chart. The data come from a claim (or, for a figure of one experiment's runs, from
+ * {@code experiment} and {@code metric}).
  *
  * @param where the page and line that place it, for error messages: {@code content/03-claim-1.md:24}
  * @param title the chart's title (light markup: {@code n_w}, {@code ‖w‖^2})

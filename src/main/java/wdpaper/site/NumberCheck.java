@@ -38,7 +38,8 @@ public final class NumberCheck {
       "(?<![\\w.])(?<p>10\\^\\{?[-\u2212]?\\d+\\}?|10[⁻" + SUPER + "]+|×[ \u00A0]?10)"));
   private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+");
   /** A number literal in FreeMarker code that is not a whole number. */
-  private static final Pattern CODE_LITERAL = Pattern.compile("(?<![\\w.$])(\\d+\\.\\d+|\\.\\d+|\\d+[eE][-+]?\\d+)(?![\\w])");
+  private static final Pattern CODE_LITERAL =
+      Pattern.compile("(?<![\\w.$])(\\d+\\.\\d+|\\.\\d+|\\d+[eE][-+]?\\d+)(?![\\w])");
 
   private NumberCheck() {}
 

@@ -95,7 +95,8 @@ class BadInputTest {
   void templateErrorNamesFileAndLine() throws IOException {
     Fixture.Run r = withFileChanged("content/02-book-figure.md", "${b.epochs} epochs", "${b.epohcs} epochs");
     assertThat(r.exit()).isEqualTo(3);
-    assertThat(oneLine(r.err())).startsWith("error: content/02-book-figure.md:11:78: cannot evaluate 'b.epohcs'").contains("b.epohcs");
+    assertThat(oneLine(r.err())).startsWith("error: content/02-book-figure.md:11:78: cannot evaluate 'b.epohcs'")
+        .contains("b.epohcs");
     assertOutputIntact();
     r = withFileChanged("templates/page.ftlh", "${page.title} ·", "${page.title ·");
     assertThat(r.exit()).isEqualTo(3);

@@ -42,9 +42,9 @@ class NumberCheckTest {
         F + ":6: literal number '10^{-3}' in the rendered text; numbers the reader sees must come from the data"
             + " through ${...} or p.f, p.pct, p.sci (a number typed, computed in the template or formatted with"
             + " ?string is not)",
-        F + ":7: literal number '10⁻⁹' in the rendered text; numbers the reader sees must come from the data through"
-            + " ${...} or p.f, p.pct, p.sci (a number typed, computed in the template or formatted with ?string is"
-            + " not)");
+        F + ":7: literal number '10⁻⁹' in the rendered text; numbers the reader sees must come from the data"
+            + " through ${...} or p.f, p.pct, p.sci (a number typed, computed in the template or formatted with"
+            + " ?string is not)");
   }
 
   @Test
