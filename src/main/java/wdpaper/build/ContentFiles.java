@@ -19,7 +19,7 @@ final class ContentFiles {
     try {
       return Files.readString(file);
     } catch (IOException e) {
-      throw UserError.config(paths.display(file) + ": cannot read (" + e.getMessage() + ")");
+      throw UserError.config(paths.display(file) + ": cannot read (" + wdpaper.project.IoErrors.reason(e) + ")");
     }
   }
 
