@@ -465,7 +465,7 @@ class HostileInputTest {
       Fixture.Run r = withFileChanged("content/04-saturation.md", "**What we measure.**", c[0] + "\n\n**What we"
           + " measure.**");
       assertThat(r.exit()).as(c[0]).isEqualTo(3);
-      assertThat(oneLine(r)).startsWith("error: content/04-saturation.md:12: " + c[1]);
+      assertThat(oneLine(r)).startsWith("error: content/04-saturation.md:17: " + c[1]);
     }
     assertOutputIntact();
   }

@@ -120,7 +120,7 @@ class QuickBuildTest {
   }
 
   @Test
-  void siteOpensInChromiumWithFiguresMathAndNoConsoleErrors() throws IOException {
+  void siteOpensInChromiumWithFiguresMathAndNoConsoleErrors() throws IOException, InterruptedException {
     File chromium = new File("/usr/bin/chromium");
     File driverExe = new File("/usr/bin/chromedriver");
     assumeTrue(System.getenv("CI") != null || chromium.canExecute() && driverExe.canExecute(),
@@ -157,8 +157,16 @@ class QuickBuildTest {
         assertThat(errors).as("console errors on " + page).isEmpty();
       }
       d.get(out.resolve("claim-2.html").toUri().toString());
-      long figures = (Long) ((JavascriptExecutor) d).executeScript(
-          "return Array.from(document.querySelectorAll('figure img')).filter(i => i.naturalWidth > 0).length");
+      // scrolled into view as a reader would (the images are lazy), polled: the page is large (inline math)
+      long figures = 0;
+      for (int tries = 0; tries < 50 && figures != 2; tries++) {
+        figures = (Long) ((JavascriptExecutor) d).executeScript("const f = Array.from(document.querySelectorAll("
+            + "'figure img')); f.forEach(i => i.scrollIntoView()); return document.readyState === 'complete'"
+            + " ? f.filter(i => i.complete && i.naturalWidth > 0).length : 0");
+        if (figures != 2) {
+          Thread.sleep(200);
+        }
+      }
       assertThat(figures).isEqualTo(2);
     } finally {
       d.quit();
