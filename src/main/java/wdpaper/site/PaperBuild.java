@@ -38,7 +38,8 @@ public final class PaperBuild {
 
   public static Report build(ProjectPaths paths, Results results, String profile, Consumer<String> log) {
     Map<String, Object> book = readJson(paths, paths.content().resolve("book-reference.json"));
-    Map<String, Object> site = readJson(paths, paths.content().resolve("site.json"));
+    Path siteJson = paths.content().resolve("site.json");
+    Map<String, Object> site = SiteInfo.model(paths.display(siteJson), readJson(paths, siteJson));
     Findings findings = Analysis.analyse(results, book);
     List<FigureSpec> figures = FigureCatalog.all(findings);
     Map<String, Object> model = new LinkedHashMap<>(findings.model());
