@@ -76,7 +76,8 @@ public final class PaperBuild {
       AtomicFiles.write(staged.resolve("paper.html"), paper);
       files.add("paper.html");
       log.accept("rendering the PDF");
-      AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper, staged, (String) site.get("title")));
+      AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper, staged, pdfMetadata(paths, site),
+          w -> log.accept("warning: " + w)));
       files.add("paper.pdf");
       AtomicFiles.write(staged.resolve(".gitkeep"), "");
       writeManifest(staged, files);
@@ -88,6 +89,14 @@ public final class PaperBuild {
     } finally {
       AtomicFiles.deleteTree(staged);
     }
+  }
+
+  /** The PDF's metadata from site.json; its date is the source's (fallback: 1 January of the site's year). */
+  private static PdfRenderer.Metadata pdfMetadata(ProjectPaths paths, Map<String, Object> site) {
+    java.time.Instant fallback = java.time.Instant.parse(site.getOrDefault("year", "2026") + "-01-01T00:00:00Z");
+    return new PdfRenderer.Metadata((String) site.get("title"), (String) site.get("subtitle"),
+        SiteInfo.authorNames(site), SiteInfo.keywords(site), (String) site.get("language"),
+        wdpaper.project.SourceInfo.of(paths.root(), fallback).date());
   }
 
   /** Staging folders left by a killed build are deleted at the start of the next one. */
