@@ -75,6 +75,7 @@ import org.jsoup.nodes.TextNode;
  *     a landscape page (found by laying out once and measuring);
  * <li>tagged (openhtmltopdf's PDF/UA mode: structure tree, reading order, alternative text of figures and
  *     formulas);
+ * <li>each figure's data (its CSV) attached to the PDF, so that the PDF alone carries its numbers;
  * <li>metadata: title, authors, subject, keywords, language (/Lang and XMP), creation and modification date from
  *     the source ({@link wdpaper.project.SourceInfo}), a document id from the content: the same input gives the
  *     same bytes.
@@ -135,15 +136,17 @@ public final class PdfRenderer {
     // openhtmltopdf would log every CSS rule it skips on every build: PdfStyles checks the stylesheets instead
     com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     Document page = Jsoup.parse(html, baseDir.toUri().toString());
-    Prepared prepared = prepare(page, meta);
-    PdfResources resources = new PdfResources(baseDir, prepared.whereUsed()::get);
+    Map<String, String> whereUsed = new LinkedHashMap<>();
+    PdfResources resources = new PdfResources(baseDir, whereUsed::get);
+    Prepared prepared = prepare(page, meta, resources);
+    whereUsed.putAll(prepared.whereUsed());
     byte[] pdf;
     List<String> wide = new ArrayList<>();
-    pdf = pass(page, baseDir, meta, resources, wide, true);
+    pdf = pass(page, baseDir, meta, resources, prepared.attachments(), wide, true);
     if (pdf == null) {
       markWide(page, wide);
       wide.clear();
-      pdf = pass(page, baseDir, meta, resources, wide, false);
+      pdf = pass(page, baseDir, meta, resources, prepared.attachments(), wide, false);
       for (String w : wide) {
         warnings.accept("paper.pdf: " + prepared.tables().get(w) + " is wider than a landscape page; its right"
             + " part is cut off");
@@ -157,8 +160,8 @@ public final class PdfRenderer {
    * One layout (and, unless a table is too wide and {@code mayRetry}, the PDF). Returns null when tables too wide
    * for their page were found and listed in {@code wide}, so that the caller marks them and lays out again.
    */
-  private static byte[] pass(Document page, Path baseDir, Metadata meta, PdfResources resources, List<String> wide,
-      boolean mayRetry) {
+  private static byte[] pass(Document page, Path baseDir, Metadata meta, PdfResources resources,
+      List<Attachment> attachments, List<String> wide, boolean mayRetry) {
     List<TrueTypeFont> open = new ArrayList<>();
     try (PDDocument doc = new PDDocument()) {
       PdfRendererBuilder b = new PdfRendererBuilder();
@@ -168,6 +171,7 @@ public final class PdfRenderer {
       b.usePdfUaAccessibility(true);
       b.usePDDocument(doc);
       b.useSVGDrawer(new TextBehindMath(new BatikSVGDrawer()));
+      b.useUnicodeLineBreaker(new LineBreaker());
       for (FontFile f : FONT_FILES) {
         TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes(f.file())));
         open.add(ttf);
@@ -192,6 +196,7 @@ public final class PdfRenderer {
         }
         PDDocument pdf = r.createPDFKeepOpen();
         describe(pdf, meta);
+        attach(pdf, attachments, meta);
         pdf.setDocumentId(documentId(meta + "\n" + page.text()));
         pdf.save(out);
       }
@@ -228,13 +233,16 @@ public final class PdfRenderer {
    * What {@link #prepare} learnt: for each URI the document loads, where it is used; for each table number, where
    * the table is.
    */
-  private record Prepared(Map<String, String> whereUsed, Map<String, String> tables) {}
+  private record Prepared(Map<String, String> whereUsed, Map<String, String> tables, List<Attachment> attachments) {}
+
+  /** A file embedded in the PDF: a figure's data. */
+  private record Attachment(String name, String description, byte[] bytes) {}
 
   /**
    * Prepares the DOM for the PDF: language, unbreakable "1/√n_w" in headings, alternative text for formulas, ids
    * for subsections, numbered tables, the outline.
    */
-  private static Prepared prepare(Document page, Metadata meta) {
+  private static Prepared prepare(Document page, Metadata meta, PdfResources resources) {
     page.outputSettings().prettyPrint(false);
     page.selectFirst("html").attr("lang", meta.language());
     for (Element svg : page.select("svg.tex[aria-label]")) {
@@ -257,6 +265,7 @@ public final class PdfRenderer {
       }
       bookmarks.appendElement("bookmark").attr("name", "Contents").attr("href", "#" + contents.id());
     }
+    List<Attachment> attachments = new ArrayList<>();
     Map<String, String> tables = new LinkedHashMap<>();
     for (Element t : page.select("table")) {
       String n = String.valueOf(tables.size() + 1);
@@ -286,6 +295,7 @@ public final class PdfRenderer {
           Element number = e.selectFirst(".fig-number");
           Element strong = e.selectFirst("figcaption strong");
           String name = (number == null ? "Figure" : number.text()) + (strong == null ? "" : " " + strong.text());
+          attachData(e, name, resources, attachments);
           mark.appendElement("bookmark").attr("name", name).attr("href", "#" + e.id());
         }
       }
@@ -310,7 +320,67 @@ public final class PdfRenderer {
         // not a URI: only the written form is known
       }
     });
-    return new Prepared(resolved, tables);
+    return new Prepared(resolved, tables, attachments);
+  }
+
+  /**
+   * A figure drawn from {@code figures/ID.svg} (or .png) whose {@code figures/ID.csv} exists: the CSV is attached
+   * to the PDF, and the caption says so.
+   */
+  private static void attachData(Element figure, String title, PdfResources resources, List<Attachment> out) {
+    Element img = figure.selectFirst("img[src]");
+    if (img == null || !img.attr("src").matches("[A-Za-z0-9_./-]+\\.(svg|png)")) {
+      return;
+    }
+    String csv = img.attr("src").replaceAll("\\.(svg|png)$", ".csv");
+    String name = csv.substring(csv.lastIndexOf('/') + 1);
+    if (out.stream().anyMatch(a -> a.name().equals(name))) {
+      return;
+    }
+    resources.read(csv).ifPresent(bytes -> {
+      out.add(new Attachment(name, "Data of " + title, bytes));
+      Element where = figure.selectFirst(".fig-source");
+      if (where == null) {
+        where = figure.selectFirst("figcaption");
+      }
+      if (where != null) {
+        where.appendText(" Its data are attached to this PDF as ");
+        Element file = where.appendElement("span").addClass("nowrap");
+        file.appendElement("code").text(name);
+        file.appendText(".");
+      }
+    });
+  }
+
+  /** Embeds the attachments (dated like the document), listed in the catalog's EmbeddedFiles name tree. */
+  private static void attach(PDDocument pdf, List<Attachment> attachments, Metadata meta) throws IOException {
+    if (attachments.isEmpty()) {
+      return;
+    }
+    Calendar date = Calendar.getInstance(TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
+    date.setTimeInMillis(meta.date().toEpochMilli());
+    Map<String, org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification> specs =
+        new java.util.TreeMap<>();
+    for (Attachment a : attachments) {
+      var file = new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(pdf,
+          new java.io.ByteArrayInputStream(a.bytes()));
+      file.setSubtype("text/csv");
+      file.setSize(a.bytes().length);
+      file.setCreationDate(date);
+      file.setModDate(date);
+      var spec = new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+      spec.setFile(a.name());
+      spec.setFileUnicode(a.name());
+      spec.setFileDescription(a.description());
+      spec.setEmbeddedFile(file);
+      spec.setEmbeddedFileUnicode(file);
+      specs.put(a.name(), spec);
+    }
+    var tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+    tree.setNames(specs);
+    var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(pdf.getDocumentCatalog());
+    names.setEmbeddedFiles(tree);
+    pdf.getDocumentCatalog().setNames(names);
   }
 
   /** Wraps each word with a slash ("1/√n_w?") in a no-wrap span: the renderer would break before the slash. */
@@ -445,6 +515,25 @@ public final class PdfRenderer {
       return id;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Lines break where Unicode says (after spaces and hyphens, ...), not also before every "/" and after every "."
+   * as openhtmltopdf's default, made for URLs, does: that broke "1/√n_w" as "1" + "/√n_w" and "x.csv" as "x." +
+   * "csv". A table that then no longer fits goes to a landscape page.
+   */
+  private static final class LineBreaker implements com.openhtmltopdf.extend.FSTextBreaker {
+    private final java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT);
+
+    @Override
+    public int next() {
+      return lines.next();
+    }
+
+    @Override
+    public void setText(String text) {
+      lines.setText(text);
     }
   }
 

@@ -118,6 +118,19 @@ final class PdfResources {
     };
   }
 
+  /** The bytes of {@code relative} (a path inside the folder, after following links), or empty. */
+  java.util.Optional<byte[]> read(String relative) {
+    Path p = inside(root.resolve(relative).normalize().toUri().toString());
+    if (p == null || !Files.isRegularFile(p)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(Files.readAllBytes(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + p, e);
+    }
+  }
+
   /** A factory for a scheme that must never be opened: records the attempt, returns nothing. */
   FSStreamFactory blocked() {
     return url -> {

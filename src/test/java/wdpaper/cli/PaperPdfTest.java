@@ -217,6 +217,24 @@ class PaperPdfTest {
   }
 
   @Test
+  void everyFiguresDataIsAttached() throws IOException {
+    var names = pdf.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+    List<String> csv;
+    try (var s = java.nio.file.Files.list(out.resolve("figures"))) {
+      csv = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList();
+    }
+    assertThat(csv).hasSize(13);
+    assertThat(names.keySet()).containsExactlyElementsOf(csv);
+    for (String name : csv) {
+      var file = names.get(name).getEmbeddedFile();
+      assertThat(file.getSubtype()).isEqualTo("text/csv");
+      assertThat(file.toByteArray()).as(name).isEqualTo(java.nio.file.Files.readAllBytes(out.resolve("figures")
+          .resolve(name)));
+    }
+    assertThat(text().replaceAll("\\s+", " ")).contains("Its data are attached to this PDF as book-accuracy-30.csv.");
+  }
+
+  @Test
   void theAppendixTableIsOnALandscapePageAndNoHeadingEndsAPage() throws IOException {
     int landscape = 0;
     for (int i = 0; i < pdf.getNumberOfPages(); i++) {

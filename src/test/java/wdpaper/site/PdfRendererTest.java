@@ -244,12 +244,12 @@ class PdfRendererTest {
       wide.append("<tr><td>row").append(r).append("</td><td>1</td></tr>");
     }
     wide.append("</tbody></table><p>Wide follows.</p><table><thead><tr>");
-    for (int c = 0; c < 12; c++) {
+    for (int c = 0; c < 8; c++) {
       wide.append("<th>Column").append(c).append("</th>");
     }
     wide.append("</tr></thead><tbody><tr>");
-    for (int c = 0; c < 12; c++) {
-      wide.append("<td><code>content/experiments/x").append(c).append("</code></td>");
+    for (int c = 0; c < 8; c++) {
+      wide.append("<td><code>experiments/x").append(c).append("</code></td>");
     }
     wide.append("</tr></tbody></table><p>After.</p>");
     List<String> warnings = new ArrayList<>();
@@ -265,7 +265,8 @@ class PdfRendererTest {
         boolean isLandscape = page.getMediaBox().getWidth() > page.getMediaBox().getHeight();
         if (isLandscape) {
           landscape++;
-          assertThat(text).contains("Wide follows.").contains("Column11").doesNotContain("row69");
+          assertThat(text).contains("Wide follows.").contains("Column7").contains("experiments/x7")
+              .doesNotContain("row69");
         }
         if (text.contains("row")) {
           assertThat(isLandscape).isFalse();
@@ -277,6 +278,18 @@ class PdfRendererTest {
       assertThat(headers).as("pages of the long table").isGreaterThan(1);
     }
     assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aTableTooWideEvenForALandscapePageIsNamedInAWarning() {
+    StringBuilder t = new StringBuilder("<table><tr>");
+    for (int c = 0; c < 14; c++) {
+      t.append("<td><code>content/experiments/x").append(c).append(".json</code></td>");
+    }
+    List<String> warnings = new ArrayList<>();
+    render(paper("", t.append("</tr></table>").toString()), warnings);
+    assertThat(warnings).containsExactly("paper.pdf: table 1 (section '1. Part 1') is wider than a landscape page;"
+        + " its right part is cut off");
   }
 
   @Test
