@@ -40,6 +40,7 @@ public final class PaperBuild {
     Map<String, Object> book = readJson(paths, paths.content().resolve("book-reference.json"));
     Path siteJson = paths.content().resolve("site.json");
     Map<String, Object> site = SiteInfo.model(paths.display(siteJson), readJson(paths, siteJson));
+    PdfRenderer.Metadata pdfMeta = pdfMetadata(paths, site);
     Findings findings = Analysis.analyse(results, book);
     List<FigureSpec> figures = FigureCatalog.all(findings);
     Map<String, Object> model = new LinkedHashMap<>(findings.model());
@@ -69,7 +70,7 @@ public final class PaperBuild {
       AtomicFiles.write(staged.resolve("paper.html"), paper);
       files.add("paper.html");
       log.accept("rendering the PDF");
-      AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper, staged, pdfMetadata(paths, site),
+      AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper, staged, pdfMeta,
           w -> log.accept("warning: " + w)));
       files.add("paper.pdf");
       files.add(OutputFolder.MARKER);

@@ -344,10 +344,10 @@ public final class PdfRenderer {
         where = figure.selectFirst("figcaption");
       }
       if (where != null) {
-        where.appendText(" Its data are attached to this PDF as ");
-        Element file = where.appendElement("span").addClass("nowrap");
-        file.appendElement("code").text(name);
-        file.appendText(".");
+        // the file name mid-sentence: the renderer may break between an inline element and a following "."
+        where.appendText(" The file ");
+        where.appendElement("code").text(name);
+        where.appendText(" attached to this PDF holds its data.");
       }
     });
   }

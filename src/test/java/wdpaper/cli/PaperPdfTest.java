@@ -231,7 +231,7 @@ class PaperPdfTest {
       assertThat(file.toByteArray()).as(name).isEqualTo(java.nio.file.Files.readAllBytes(out.resolve("figures")
           .resolve(name)));
     }
-    assertThat(text().replaceAll("\\s+", " ")).contains("Its data are attached to this PDF as book-accuracy-30.csv.");
+    assertThat(text().replaceAll("\\s+", " ")).contains("The file book-accuracy-30.csv attached to this PDF holds its data.");
   }
 
   @Test
