@@ -10,6 +10,7 @@ import java.util.Map;
 import wdpaper.project.Json;
 import wdpaper.project.ProjectPaths;
 import wdpaper.project.UserError;
+import wdpaper.site.SiteInfo;
 
 /** The content data files the pages see besides the claims: site.json and book-reference.json. */
 final class ContentFiles {
@@ -32,10 +33,10 @@ final class ContentFiles {
     }
   }
 
-  /** site.json: title, subtitle, authors, year, citeKey and the words for each verdict outcome. */
+  /** site.json: title, authors, citation (checked by {@link SiteInfo}) and the words for each verdict outcome. */
   static Map<String, Object> site(ProjectPaths paths) {
     Path file = paths.content().resolve("site.json");
-    Map<String, Object> site = json(paths, file);
+    Map<String, Object> site = SiteInfo.model(paths.display(file), json(paths, file));
     Object outcomes = site.get("outcomes");
     if (!(outcomes instanceof Map<?, ?> words)) {
       throw UserError.config(paths.display(file) + ": 'outcomes' must be an object giving the words for holds,"

@@ -37,6 +37,7 @@ import wdpaper.site.NumberCheck;
 import wdpaper.site.Page;
 import wdpaper.site.PdfRenderer;
 import wdpaper.site.SiteBuilder;
+import wdpaper.site.SiteInfo;
 
 /**
  * The paper's pipeline: content checked first, then train, claims, figures, pages, PDF and a manifest, built in a
@@ -167,7 +168,7 @@ public final class Pipeline {
       });
       log.accept("rendering the PDF");
       times.run(StageTimes.PDF, () -> AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper,
-          staged, (String) site.get("title"))));
+          staged, pdfMetadata(), w -> log.accept("warning: " + w))));
       files.add("paper.pdf");
       files.add(OutputFolder.MARKER);
       writeManifest(staged, files);
@@ -227,6 +228,14 @@ public final class Pipeline {
     model.put("build", build);
     model.put("appendix", Appendix.of(paths, results));
     return model;
+  }
+
+  /** The PDF's metadata from site.json; its date is the source's (fallback: 1 January of the site's year). */
+  private PdfRenderer.Metadata pdfMetadata() {
+    java.time.Instant fallback = java.time.Instant.parse(site.getOrDefault("year", "2026") + "-01-01T00:00:00Z");
+    return new PdfRenderer.Metadata((String) site.get("title"), (String) site.get("subtitle"),
+        SiteInfo.authorNames(site), SiteInfo.keywords(site), (String) site.get("language"),
+        wdpaper.project.SourceInfo.of(paths.root(), fallback).date());
   }
 
   private static Map<String, Object> withPages(Map<String, Object> model, SiteBuilder builder) {

@@ -21,7 +21,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -40,10 +39,11 @@ class QuickBuildTest {
   Fixture.Run build;
 
   @BeforeAll
-  void buildOnce(@TempDir Path dir) {
-    tmp = dir;
-    out = tmp.resolve("site");
-    build = Fixture.quickBuild(Fixture.ROOT, out, tmp.resolve("cache"));
+  void buildOnce() throws IOException {
+    Fixture.Shared shared = Fixture.sharedQuickBuild();
+    tmp = shared.dir();
+    out = shared.out();
+    build = shared.run();
   }
 
   @Test
