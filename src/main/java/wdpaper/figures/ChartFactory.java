@@ -6,7 +6,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 
 /** Builds an XChart chart from a {@link FigureSpec}: a pure function, no I/O. */
 public final class ChartFactory {

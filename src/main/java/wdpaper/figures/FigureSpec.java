@@ -1,11 +1,12 @@
 package wdpaper.figures;
 
 import java.util.List;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 
 /**
  * A figure as data: id (kebab-case, shared with the prose and the files), title, caption, the experiments that
- * produced it, axes, and what to plot. Built by {@link FigureCatalog}, drawn by {@link ChartFactory}.
+ * produced it, axes, and what to plot. Assembled by {@link FigureAssembler} from a claim's data and the words of
+ * the page that places it; drawn by {@link ChartFactory}.
  */
 public record FigureSpec(String id, String title, String caption, List<String> experiments, String xLabel,
     String yLabel, boolean xLog, boolean yLog, List<Plot> plots) {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 import wdpaper.project.AtomicFiles;
 
 /** Writes a figure as {@code <id>.png} (2x, for the web), {@code <id>.svg} (site and PDF) and {@code <id>.csv}. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 
 class ChartFactoryTest {
   @Test
