@@ -66,7 +66,8 @@ public final class PaperBuild {
             }
           });
         }
-        for (String name : FigureWriter.write(f, keys, staged.resolve("figures"))) {
+        for (String name : FigureWriter.write(f, new FigureWriter.Provenance(keys, results.dataChecksums(),
+            wdpaper.experiments.RunSpec.TRAINER_VERSION), staged.resolve("figures"))) {
           files.add("figures/" + name);
         }
       }
