@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import wdpaper.experiments.Experiments;
 import wdpaper.experiments.Results;
+import wdpaper.project.BuildLock;
 
 /** The one command: train what the cache lacks, then figures, site and PDF into output/. */
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -18,8 +19,11 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
-    Results results = Experiments.run(common.paths(), training.profile(), common.mnistDir, training.jobs(),
-        training.force, false, common.err(), System.console() != null, common::log);
-    return RenderCommand.render(common, results, training.quick ? "quick" : "full", t0);
+    int jobs = training.jobs();
+    try (BuildLock lock = common.lockOutput("build", "replace", true)) {
+      Results results = Experiments.run(common.paths(), training.profile(), common.mnistDir, jobs,
+          training.force, false, common.err(), System.console() != null, common::log);
+      return RenderCommand.render(common, results, training.quick ? "quick" : "full", t0);
+    }
   }
 }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import wdpaper.data.Mnist;
+import wdpaper.project.BuildLock;
+import wdpaper.project.OutputFolder;
 import wdpaper.project.ProjectPaths;
 
 /** Options every command shares: where the project, output, cache and MNIST files are, and verbosity. */
@@ -17,7 +19,8 @@ final class CommonOptions {
   Path project;
 
   @Option(names = "--out", paramLabel = "<dir>",
-      description = "Where the site and PDF go (default: <project>/output). Replaced atomically on success.")
+      description = "Where the site and PDF go (default: <project>/output): absent, empty, or a folder an earlier"
+          + " build made (it carries '" + OutputFolder.MARKER + "'). Replaced atomically on success.")
   Path out;
 
   @Option(names = "--cache", paramLabel = "<dir>",
@@ -34,6 +37,43 @@ final class CommonOptions {
 
   ProjectPaths paths() {
     return ProjectPaths.of(project, out, cache);
+  }
+
+  /** How the user named the output folder, for messages: {@code output/} or {@code --out site}. */
+  String outLabel() {
+    return out == null ? "output/" : "--out " + out;
+  }
+
+  String cacheLabel() {
+    return cache == null ? ".cache/" : "--cache " + cache;
+  }
+
+  /** The output folder after the rules of {@link OutputFolder} (exit 2 if it may not be replaced/deleted). */
+  OutputFolder outputFolder(String verb) {
+    return OutputFolder.of(paths(), outLabel(), cacheLabel(), verb);
+  }
+
+  /**
+   * Checks the folders (exit 2), then locks the cache (if {@code cache}) and the output folder for {@code command}
+   * (waiting while another build holds them), and repairs a swap that a crash interrupted.
+   */
+  BuildLock lockOutput(String command, String verb, boolean cache) {
+    OutputFolder folder = outputFolder(verb);
+    BuildLock lock = BuildLock.acquire(command, this::log, cache ? java.util.List.of(paths().cacheLock(),
+        folder.lockFile()) : java.util.List.of(folder.lockFile()));
+    try {
+      folder.recover(this::log);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
+  }
+
+  /** Checks the cache folder (exit 2) and locks it for {@code command}. */
+  BuildLock lockCache(String command) {
+    OutputFolder.checkCache(paths(), cacheLabel());
+    return BuildLock.acquire(command, this::log, java.util.List.of(paths().cacheLock()));
   }
 
   PrintWriter out() {

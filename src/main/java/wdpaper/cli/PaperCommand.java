@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import wdpaper.project.ExitCodes;
+import wdpaper.project.IoErrors;
+import wdpaper.project.OutputFolder;
 import wdpaper.project.UserError;
 
 /** The top command: prints usage when run bare. */
-@Command(name = "weight-decay-paper", mixinStandardHelpOptions = true, version = "weight-decay-paper 0.1.0",
+@Command(name = "weight-decay-paper", mixinStandardHelpOptions = true, version = OutputFolder.PROGRAM + " " + OutputFolder.VERSION,
     header = "Build a reproducible paper on L2 regularization and weight initialization, from real MNIST runs.",
     subcommands = {BuildCommand.class, TrainCommand.class, RenderCommand.class, ServeCommand.class,
         CleanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
@@ -19,6 +21,7 @@ import wdpaper.project.UserError;
         "3:invalid content, template or experiment spec",
         "4:MNIST data missing or failing its checksum",
         "5:a training run diverged",
+        "6:a file or folder could not be read or written (permission denied, disk full)",
         "130:interrupted; the previous output is intact"})
 final class PaperCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -46,6 +49,19 @@ final class PaperCommand implements Runnable {
         e.println("error: " + u.getMessage());
         e.flush();
         return u.exitCode();
+      }
+      for (Throwable t = ex; t != null; t = t.getCause()) {
+        if (t instanceof OutOfMemoryError) {
+          e.println("error: out of memory (this JVM may use " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MB): run fewer runs at once with --jobs, or give java more with -Xmx");
+          e.flush();
+          return ExitCodes.FAILURE;
+        }
+      }
+      if (ex instanceof java.io.UncheckedIOException io) {
+        e.println("error: " + IoErrors.describe(io));
+        e.flush();
+        return ExitCodes.IO;
       }
       e.println("error: " + ex + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
       e.flush();

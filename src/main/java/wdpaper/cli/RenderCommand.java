@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import wdpaper.experiments.Experiments;
 import wdpaper.experiments.Results;
+import wdpaper.project.BuildLock;
 import wdpaper.site.PaperBuild;
 
 /** Figures, site and PDF from the cache only; never trains. */
@@ -21,9 +22,11 @@ final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
-    Results results = Experiments.run(common.paths(), quick ? wdpaper.experiments.Profile.QUICK
-        : wdpaper.experiments.Profile.FULL, common.mnistDir, 1, false, true, common.err(), false, common::log);
-    return render(common, results, quick ? "quick" : "full", t0);
+    try (BuildLock lock = common.lockOutput("render", "replace", true)) {
+      Results results = Experiments.run(common.paths(), quick ? wdpaper.experiments.Profile.QUICK
+          : wdpaper.experiments.Profile.FULL, common.mnistDir, 1, false, true, common.err(), false, common::log);
+      return render(common, results, quick ? "quick" : "full", t0);
+    }
   }
 
   static int render(CommonOptions common, Results results, String profile, long t0) {

@@ -15,7 +15,11 @@ final class TrainingOptions {
   @Option(names = "--force", description = "Retrain every run even if the cache holds it.")
   boolean force;
 
+  /** The number of parallel runs; {@code --jobs 0} or less is a command-line error (exit 2). */
   int jobs() {
+    if (jobs != null && jobs < 1) {
+      throw new wdpaper.project.UserError(wdpaper.project.ExitCodes.USAGE, "--jobs must be at least 1, was " + jobs);
+    }
     return jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
   }
 

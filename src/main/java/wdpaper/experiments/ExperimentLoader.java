@@ -23,6 +23,11 @@ import wdpaper.project.UserError;
  *
  * <p>Sweepable keys take a value or a list of values; the runs are the cartesian product, in the order of
  * {@link #SWEEPABLE}, with the seeds innermost. {@code quick} holds overrides for the quick profile.
+ *
+ * <p>The same bounds hold in every profile: the full spec is always validated, and in the quick profile the
+ * overrides in {@code quick} and the shrunk runs are validated again. Seeds are positive and distinct, counts are
+ * integers, numbers are finite, and the layer sizes must fit the heap (the message names the memory a run would
+ * need). The JSON itself must be strict: no duplicate keys, nothing after the top-level object.
  */
 public final class ExperimentLoader {
   static final List<String> SWEEPABLE =
@@ -71,12 +76,12 @@ public final class ExperimentLoader {
   private ExperimentSpec load(Profile profile) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(Files.readString(file));
+      root = Json.MAPPER.readTree(wdpaper.project.Text.normalize(Files.readString(file)));
     } catch (JsonProcessingException e) {
       throw error("invalid JSON at line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw error("cannot read: " + e.getMessage());
+      throw wdpaper.project.IoErrors.error("cannot read the experiment file", file, e);
     }
     if (root == null || !root.isObject()) {
       throw error("expected a JSON object at the top level");
@@ -90,17 +95,38 @@ public final class ExperimentLoader {
     if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
       throw error("'id' must be kebab-case (a-z, 0-9, -), was '" + id + "'");
     }
-    ObjectNode effective = root.deepCopy();
-    if (profile == Profile.QUICK) {
-      applyQuick(effective, root.get("quick"));
-    }
     String title = text(root, "title");
     String description = root.has("description") ? text(root, "description") : "";
-    boolean allowDivergence = bool(effective, "allowDivergence");
-    List<ExperimentSpec.Run> runs = expand(effective);
+    ObjectNode full = root.deepCopy();
+    full.remove("quick");
+    List<ExperimentSpec.Run> runs = expand(full);
+    boolean allowDivergence = bool(full, "allowDivergence");
+    if (profile == Profile.QUICK) {
+      ObjectNode effective = full.deepCopy();
+      JsonNode quick = root.get("quick");
+      if (quick != null) {
+        quickKeys = new TreeSet<>();
+        quick.fieldNames().forEachRemaining(quickKeys::add);
+      }
+      applyQuick(effective, quick);
+      runs = expand(effective);
+      allowDivergence = bool(effective, "allowDivergence");
+    }
     return new ExperimentSpec(id, title, description, file, allowDivergence, runs);
   }
 
+  /** Keys whose value came from the 'quick' overrides (named 'quick.key' in messages). */
+  private Set<String> quickKeys = Set.of();
+
+  /** {@code 'key'} as the user wrote it: {@code 'quick.epochs'} if the value came from the quick overrides. */
+  private String k(String key) {
+    return "'" + (quickKeys.contains(key) ? "quick." : "") + key + "'";
+  }
+
+  /**
+   * Shrinks a validated full spec to the quick profile (data, epochs, one seed), then applies the overrides in
+   * {@code quick}; histogram epochs beyond the quick epochs move to the last one unless {@code quick} sets them.
+   */
   private void applyQuick(ObjectNode effective, JsonNode quick) {
     JsonNode epochs = effective.get("epochs");
     int maxEpochs = Profile.QUICK_EPOCHS;
@@ -112,17 +138,21 @@ public final class ExperimentLoader {
     } else {
       effective.set("epochs", Json.MAPPER.valueToTree(List.of(maxEpochs)));
     }
-    if (effective.has("histogramEpochs")) {
-      List<Integer> kept = new ArrayList<>();
-      for (JsonNode e : effective.get("histogramEpochs")) {
-        kept.add(Math.min(e.asInt(), maxEpochs));
-      }
-      effective.set("histogramEpochs", Json.MAPPER.valueToTree(new TreeSet<>(kept)));
-    }
     if (quick != null) {
       quick.fields().forEachRemaining(f -> effective.set(f.getKey(), f.getValue()));
     }
-    effective.remove("quick");
+    if (effective.has("histogramEpochs") && !quickKeys.contains("histogramEpochs")) {
+      int last = Integer.MAX_VALUE;
+      JsonNode e = effective.get("epochs");
+      for (JsonNode x : e.isArray() ? e : List.of(e)) {
+        last = Math.min(last, x.isInt() ? x.asInt() : maxEpochs);
+      }
+      Set<Integer> kept = new TreeSet<>();
+      for (JsonNode h : effective.get("histogramEpochs")) {
+        kept.add(Math.min(h.asInt(), last));
+      }
+      effective.set("histogramEpochs", Json.MAPPER.valueToTree(kept));
+    }
   }
 
   private void checkKeys(JsonNode node, String prefix, boolean top) {
@@ -156,7 +186,7 @@ public final class ExperimentLoader {
       List<JsonNode> list = new ArrayList<>();
       boolean sweep = key.equals("sizes") ? v.isArray() && v.size() > 0 && v.get(0).isArray() : v.isArray();
       if (v.isArray() && v.isEmpty()) {
-        throw error("'" + key + "' is an empty list, expected at least one value");
+        throw error(k(key) + " is an empty list, expected at least one value");
       }
       if (sweep) {
         v.forEach(list::add);
@@ -169,6 +199,7 @@ public final class ExperimentLoader {
     int validationSize = intIn(root, "validationSetSize", 1, Mnist.VALIDATION);
     boolean gradients = bool(root, "gradients");
     boolean instrument = bool(root, "instrument");
+    bool(root, "allowDivergence"); // validated here, read by load()
     int snapshots = intIn(root, "snapshotsPerEpoch", 0, 1000);
     int saturation = intIn(root, "saturationSample", 1, Mnist.VALIDATION);
     int monitor = intIn(root, "monitorSample", 1, Mnist.TRAINING);
@@ -190,22 +221,24 @@ public final class ExperimentLoader {
       List<Integer> sizes = sizes(c.get("sizes"));
       String init = c.get("init").asText();
       if (!c.get("init").isTextual() || !(init.equals("old") || init.equals("new"))) {
-        throw error("'init' must be \"old\" or \"new\", was " + c.get("init"));
+        throw error(k("init") + " must be \"old\" or \"new\", was " + c.get("init"));
       }
       double eta = number(c.get("eta"), "eta");
       if (!(eta > 0)) {
-        throw error("'eta' must be > 0, was " + c.get("eta"));
+        throw error(k("eta") + " must be > 0, was " + c.get("eta"));
       }
       double lambda = number(c.get("lambda"), "lambda");
       if (!(lambda >= 0)) {
-        throw error("'lambda' must be >= 0, was " + c.get("lambda"));
+        throw error(k("lambda") + " must be >= 0, was " + c.get("lambda"));
       }
-      int m = integer(c.get("miniBatchSize"), "miniBatchSize", 1, Integer.MAX_VALUE);
+      int m = integer(c.get("miniBatchSize"), "miniBatchSize", 1, Mnist.TRAINING);
       int epochs = integer(c.get("epochs"), "epochs", 1, 10_000);
       int n = integer(c.get("trainingSetSize"), "trainingSetSize", 1, Mnist.TRAINING);
       if (m > n) {
-        throw error("'miniBatchSize' (m = " + m + ") must not exceed 'trainingSetSize' (n = " + n + ")");
+        throw error(k("miniBatchSize") + " (m = " + m + ") must not exceed " + k("trainingSetSize") + " (n = " + n
+            + ")");
       }
+      checkMemory(sizes, m, c.get("sizes"));
       List<Integer> hist = histogramEpochs(root, epochs);
       Map<String, String> sweep = new LinkedHashMap<>();
       for (String key : SWEEPABLE) {
@@ -225,45 +258,82 @@ public final class ExperimentLoader {
 
   private List<Integer> sizes(JsonNode v) {
     if (!v.isArray() || v.size() < 2) {
-      throw error("'sizes' must be a list of at least 2 layer sizes (or a list of such lists), was " + v);
+      throw error(k("sizes") + " must be a list of at least 2 layer sizes (or a list of such lists), was " + v);
     }
     List<Integer> s = new ArrayList<>();
     for (JsonNode x : v) {
       if (!x.isInt() || x.asInt() < 1) {
-        throw error("'sizes' entries must be positive integers, was " + v);
+        throw error(k("sizes") + " entries must be positive integers, was " + v);
       }
       s.add(x.asInt());
     }
     if (s.get(0) != 784 || s.get(s.size() - 1) != 10) {
-      throw error("'sizes' must start with 784 inputs and end with 10 outputs for MNIST, was " + v);
+      throw error(k("sizes") + " must start with 784 inputs and end with 10 outputs for MNIST, was " + v);
     }
     return s;
   }
 
+  /** Doubles in one Java array, at most. */
+  static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /**
+   * Refuses sizes whose weights do not fit one Java array per layer, or whose run would not fit the heap: the
+   * trainer holds about five weight-sized arrays of doubles at its peak (the padded rows, the gradient sums, the
+   * start-of-epoch copy and two flat copies while measuring), plus activations and deltas for a mini-batch and two
+   * m x m Gram matrices.
+   */
+  private void checkMemory(List<Integer> sizes, int m, JsonNode written) {
+    long bytes = 0;
+    long units = 0;
+    for (int l = 0; l + 1 < sizes.size(); l++) {
+      bytes += 5 * 8 * (long) sizes.get(l) * (sizes.get(l + 1) + 8);
+      units += sizes.get(l + 1) + 8;
+    }
+    bytes += 2 * 8 * m * units + 2 * 8L * m * m + 12L * m * sizes.get(0);
+    long heap = Runtime.getRuntime().maxMemory();
+    if (bytes > heap) {
+      throw error(k("sizes") + " " + written + " with m = " + m + " needs about " + Numbers.bytes(bytes)
+          + " for the weights and work arrays; this JVM has " + Numbers.bytes(heap) + " (-Xmx)");
+    }
+    for (int l = 0; l + 1 < sizes.size(); l++) {
+      long w = (long) sizes.get(l) * sizes.get(l + 1);
+      if (w > MAX_ARRAY) {
+        throw error(k("sizes") + " " + written + ": layer " + (l + 1) + " would have " + String.format(
+            java.util.Locale.ROOT, "%,d", w) + " weights, more than one Java array holds (" + String.format(
+            java.util.Locale.ROOT, "%,d", MAX_ARRAY) + ")");
+      }
+    }
+  }
+
   private List<Long> seeds(JsonNode v) {
     List<Long> seeds = new ArrayList<>();
-    if (v.isInt()) {
-      if (v.asInt() < 1) {
-        throw error("'seeds' must be a count >= 1 or a list of seeds, was " + v);
+    String expected = k("seeds") + " must be a count 1.." + MAX_SEEDS + " or a list of distinct positive integer"
+        + " seeds, was ";
+    if (v.isIntegralNumber() && !v.isArray()) {
+      if (!v.isInt() || v.asInt() < 1 || v.asInt() > MAX_SEEDS) {
+        throw error(expected + v);
       }
       for (int i = 1; i <= v.asInt(); i++) {
         seeds.add((long) i);
       }
-    } else if (v.isArray() && !v.isEmpty()) {
+    } else if (v.isArray() && !v.isEmpty() && v.size() <= MAX_SEEDS) {
       for (JsonNode s : v) {
-        if (!s.canConvertToLong() || !s.isIntegralNumber()) {
-          throw error("'seeds' entries must be integers, was " + v);
+        if (!s.isIntegralNumber() || !s.canConvertToLong() || s.asLong() < 1) {
+          throw error(k("seeds") + " entries must be positive integers, was " + s + " in " + v);
         }
         if (seeds.contains(s.asLong())) {
-          throw error("'seeds' lists " + s.asLong() + " twice");
+          throw error(k("seeds") + " lists " + s.asLong() + " twice, expected distinct seeds");
         }
         seeds.add(s.asLong());
       }
     } else {
-      throw error("'seeds' must be a count >= 1 or a non-empty list of seeds, was " + v);
+      throw error(expected + v);
     }
     return seeds;
   }
+
+  /** At most this many seeds per run. */
+  static final int MAX_SEEDS = 1000;
 
   private List<Integer> histogramEpochs(JsonNode root, int epochs) {
     List<Integer> h = new ArrayList<>();
@@ -272,11 +342,14 @@ public final class ExperimentLoader {
     }
     JsonNode v = root.get("histogramEpochs");
     if (!v.isArray()) {
-      throw error("'histogramEpochs' must be a list of epochs, was " + v);
+      throw error(k("histogramEpochs") + " must be a list of epochs, was " + v);
     }
     for (JsonNode e : v) {
       if (!e.isInt() || e.asInt() < 0 || e.asInt() > epochs) {
-        throw error("'histogramEpochs' entries must be epochs 0.." + epochs + ", was " + e);
+        throw error(k("histogramEpochs") + " entries must be whole epochs 0.." + epochs + ", was " + e);
+      }
+      if (h.contains(e.asInt())) {
+        throw error(k("histogramEpochs") + " lists epoch " + e.asInt() + " twice");
       }
       h.add(e.asInt());
     }
@@ -286,7 +359,7 @@ public final class ExperimentLoader {
   private String text(JsonNode root, String key) {
     JsonNode v = root.get(key);
     if (v == null || !v.isTextual() || v.asText().isBlank()) {
-      throw error("'" + key + "' must be a non-empty string, was " + v);
+      throw error(k(key) + " must be a non-empty string, was " + v);
     }
     return v.asText();
   }
@@ -294,7 +367,7 @@ public final class ExperimentLoader {
   private boolean bool(JsonNode root, String key) {
     JsonNode v = root.has(key) ? root.get(key) : Json.MAPPER.valueToTree(DEFAULTS.get(key));
     if (!v.isBoolean()) {
-      throw error("'" + key + "' must be true or false, was " + v);
+      throw error(k(key) + " must be true or false, was " + v);
     }
     return v.asBoolean();
   }
@@ -311,17 +384,20 @@ public final class ExperimentLoader {
 
   private int integer(JsonNode v, String key, int min, int max) {
     if (!v.isInt()) {
-      throw error("'" + key + "' must be an integer, was " + v);
+      throw error(k(key) + " must be a whole number " + min + ".." + max + ", was " + v);
     }
     if (v.asInt() < min || v.asInt() > max) {
-      throw error("'" + key + "' must be in " + min + ".." + max + ", was " + v);
+      throw error(k(key) + " must be in " + min + ".." + max + ", was " + v);
     }
     return v.asInt();
   }
 
   private double number(JsonNode v, String key) {
     if (!v.isNumber()) {
-      throw error("'" + key + "' must be a number, was " + v);
+      throw error(k(key) + " must be a number, was " + v);
+    }
+    if (!Double.isFinite(v.asDouble())) {
+      throw error(k(key) + " must be a finite number, was " + v.asText() + " (too large for a double)");
     }
     return v.asDouble();
   }

@@ -16,4 +16,16 @@ public final class Numbers {
     }
     return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
+
+  /** A memory size for messages: "38 GB", "1.5 GB", "640 MB". */
+  public static String bytes(long b) {
+    double gb = b / (1024.0 * 1024 * 1024);
+    if (gb >= 10) {
+      return String.format(java.util.Locale.ROOT, "%.0f GB", gb);
+    }
+    if (gb >= 1) {
+      return String.format(java.util.Locale.ROOT, "%.1f GB", gb);
+    }
+    return String.format(java.util.Locale.ROOT, "%.0f MB", b / (1024.0 * 1024));
+  }
 }

@@ -133,8 +133,8 @@ public final class Runner {
           }
         });
     double seconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-    RunRecord record = new RunRecord(cache.key(spec), RunSpec.TRAINER_VERSION, spec, cache.dataChecksums(),
-        RunRecord.Provenance.here(seconds), result);
+    RunRecord record = RunRecord.of(cache.key(spec), spec, cache.dataChecksums(), RunRecord.Provenance.here(seconds),
+        result);
     cache.put(record);
     progress.runDone(spec, record);
     return record;

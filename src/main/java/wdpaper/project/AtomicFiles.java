@@ -7,32 +7,82 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
-/** Writes files so that a reader sees either the old file or the complete new one, never half of it. */
+/**
+ * Writes files so that a reader sees either the old file or the complete new one, never half of it. Files are
+ * written readable by everyone ({@code rw-r--r--}) and the folders created for them {@code rwxr-xr-x}, whatever the
+ * umask, so that a published site and a shared cache can be read by a web server or a colleague.
+ */
 public final class AtomicFiles {
+  public static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
+  public static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
+
   private AtomicFiles() {}
 
   /** Writes {@code bytes} to a temporary sibling, then renames it over {@code target}. */
   public static void write(Path target, byte[] bytes) {
+    Path dir = target.toAbsolutePath().getParent();
+    createFolders(dir);
+    Path tmp;
     try {
-      Path dir = target.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try {
-        Files.write(tmp, bytes);
-        move(tmp, target);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw IoErrors.error("cannot create a file in", dir, e);
+    }
+    try {
+      Files.write(tmp, bytes);
+      setMode(tmp, FILE_MODE);
+      move(tmp, target);
+    } catch (IOException e) {
+      throw IoErrors.error("cannot write", target, e);
+    } finally {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        // the temporary file is named *.tmp and removed with its folder
+      }
     }
   }
 
   public static void write(Path target, String text) {
     write(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Creates {@code dir} and its missing parents, each new folder {@code rwxr-xr-x}. */
+  public static void createFolders(Path dir) {
+    Path d = dir.toAbsolutePath();
+    List<Path> missing = new ArrayList<>();
+    for (Path p = d; p != null && !Files.isDirectory(p); p = p.getParent()) {
+      missing.add(0, p);
+    }
+    for (Path p : missing) {
+      try {
+        Files.createDirectory(p);
+        setMode(p, FOLDER_MODE);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (!Files.isDirectory(p)) {
+          throw IoErrors.error("cannot create the folder", p, e);
+        }
+      } catch (IOException e) {
+        throw IoErrors.error("cannot create the folder", p, e);
+      }
+    }
+  }
+
+  /** Sets POSIX permissions where the file system has them (a no-op elsewhere). */
+  public static void setMode(Path p, Set<PosixFilePermission> mode) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, mode);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system
+    }
   }
 
   /** Renames {@code from} to {@code to}, atomically where the file system allows it. */
@@ -44,9 +94,12 @@ public final class AtomicFiles {
     }
   }
 
-  /** Deletes a directory tree if it exists. */
+  /**
+   * Deletes a directory tree that this program created (temporary folders), if it exists. Symbolic links are
+   * deleted, never followed. Output folders are deleted by {@link OutputFolder}, which checks they are ours.
+   */
   public static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> s = Files.walk(dir)) {
@@ -54,31 +107,9 @@ public final class AtomicFiles {
         Files.delete(p);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
+      throw IoErrors.error("cannot delete", dir, e);
+    } catch (UncheckedIOException e) {
+      throw IoErrors.error("cannot delete", dir, e.getCause());
     }
-  }
-
-  /**
-   * Replaces directory {@code target} by the fully built directory {@code staged}: the old tree is moved
-   * aside first and deleted only after the new one is in place.
-   */
-  public static void replaceDirectory(Path staged, Path target) throws IOException {
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path old = parent.resolve("." + target.getFileName() + ".old");
-    deleteTree(old);
-    boolean hadOld = Files.exists(target);
-    if (hadOld) {
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    try {
-      Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      if (hadOld) {
-        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-      }
-      throw e;
-    }
-    deleteTree(old);
   }
 }

@@ -14,6 +14,8 @@ public final class ExitCodes {
   public static final int DATA = 4;
   /** A training run diverged (NaN or blow-up) and the paper cannot be built from it. */
   public static final int DIVERGED = 5;
+  /** A file or folder could not be read or written (permission denied, disk full, read-only file system). */
+  public static final int IO = 6;
   /** The build was interrupted; the previous output is left in place. */
   public static final int INTERRUPTED = 130;
 

@@ -9,10 +9,21 @@ import java.nio.file.Path;
  */
 public record ProjectPaths(Path root, Path output, Path cache) {
 
+  /** Resolves the folders; an empty name ({@code --out ""}) is refused (exit 2) rather than read as "here". */
   public static ProjectPaths of(Path root, Path output, Path cache) {
+    refuseEmpty("--project", root);
+    refuseEmpty("--out", output);
+    refuseEmpty("--cache", cache);
     Path r = root.toAbsolutePath().normalize();
     return new ProjectPaths(r, output == null ? r.resolve("output") : output.toAbsolutePath().normalize(),
         cache == null ? r.resolve(".cache") : cache.toAbsolutePath().normalize());
+  }
+
+  private static void refuseEmpty(String option, Path p) {
+    if (p != null && p.toString().isEmpty()) {
+      throw new UserError(ExitCodes.USAGE, option + " \"\": an empty folder name; name a folder, e.g. "
+          + (option.equals("--out") ? "--out site" : option.equals("--cache") ? "--cache .cache" : "--project ."));
+    }
   }
 
   public Path content() {
@@ -33,6 +44,35 @@ public record ProjectPaths(Path root, Path output, Path cache) {
 
   public Path runCache() {
     return cache.resolve("runs");
+  }
+
+  /** The lock file of the cache (see {@link BuildLock}). */
+  public Path cacheLock() {
+    return real(cache).resolve(".lock");
+  }
+
+  /** The real path of {@code p}: symbolic links in its existing part resolved, the rest appended. */
+  public static Path real(Path p) {
+    Path a = p.toAbsolutePath().normalize();
+    Path existing = a;
+    java.util.List<Path> rest = new java.util.ArrayList<>();
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      rest.add(0, existing.getFileName());
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return a;
+    }
+    Path r;
+    try {
+      r = existing.toRealPath();
+    } catch (java.io.IOException e) {
+      r = existing;
+    }
+    for (Path x : rest) {
+      r = r.resolve(x);
+    }
+    return r;
   }
 
   /** A path relative to the project root where possible, for messages. */

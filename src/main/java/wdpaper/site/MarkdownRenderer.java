@@ -6,10 +6,14 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
-/** Markdown to HTML: CommonMark plus tables, heading ids, footnotes, autolinks and build-time math. */
+/**
+ * Markdown to HTML: CommonMark plus tables, heading ids, footnotes, autolinks and build-time math. Pages are checked
+ * on the way (see {@link ContentCheck}): the problems come back with their line in the Markdown.
+ */
 public final class MarkdownRenderer {
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -17,11 +21,25 @@ public final class MarkdownRenderer {
   public MarkdownRenderer(MathRenderer math) {
     List<Extension> ext = List.of(TablesExtension.create(), HeadingAnchorExtension.create(),
         FootnotesExtension.create(), AutolinkExtension.create(), MathExtension.create(math::svg));
-    this.parser = Parser.builder().extensions(ext).build();
+    this.parser = Parser.builder().extensions(ext).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     this.renderer = HtmlRenderer.builder().extensions(ext).build();
   }
 
+  /** A problem in a page: the 1-based line of the Markdown it was given, and what is wrong. */
+  public record Problem(int line, String message) {}
+
   public String render(String markdown) {
     return renderer.render(parser.parse(markdown));
+  }
+
+  /**
+   * Renders {@code markdown}, adding what {@link ContentCheck} finds wrong with it to {@code problems}; a page with
+   * problems is not rendered (an unclosed formula would hand the rest of the page to the TeX renderer).
+   */
+  public String render(String markdown, List<Problem> problems) {
+    org.commonmark.node.Node doc = parser.parse(markdown);
+    int before = problems.size();
+    ContentCheck.check(doc, problems);
+    return problems.size() > before ? "" : renderer.render(doc);
   }
 }

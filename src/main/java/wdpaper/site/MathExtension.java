@@ -1,5 +1,6 @@
 package wdpaper.site;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -56,6 +57,8 @@ public final class MathExtension implements Parser.ParserExtension, HtmlRenderer
   public static final class DisplayMath extends CustomBlock {
     String tex = "";
     String label;
+    /** False if the page ended before a line closing the formula: an error (see {@link ContentCheck}). */
+    boolean closed;
   }
 
   @Override
@@ -167,12 +170,25 @@ public final class MathExtension implements Parser.ParserExtension, HtmlRenderer
     @Override
     public void closeBlock() {
       block.tex = sb.toString().strip();
+      block.closed = done;
     }
   }
 
   @Override
   public void extend(HtmlRenderer.Builder b) {
     b.nodeRendererFactory(ctx -> new MathRenderer(ctx));
+  }
+
+  /**
+   * Attributes in the order given. Never {@code Map.of}: its iteration order changes from one JVM to the next, and
+   * the written HTML (and so the manifest) with it.
+   */
+  static Map<String, String> attributes(String... keyValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put(keyValues[i], keyValues[i + 1]);
+    }
+    return m;
   }
 
   private final class MathRenderer implements NodeRenderer {
@@ -190,17 +206,17 @@ public final class MathExtension implements Parser.ParserExtension, HtmlRenderer
     @Override
     public void render(Node node) {
       if (node instanceof InlineMath m) {
-        w.tag("span", Map.of("class", m.display ? "math display" : "math inline"));
+        w.tag("span", attributes("class", m.display ? "math display" : "math inline"));
         w.raw(MathExtension.this.render.apply(m.tex, m.display));
         w.tag("/span");
       } else if (node instanceof DisplayMath d) {
         w.line();
         if (d.label != null) {
-          w.tag("div", Map.of("class", "equation", "id", d.label.replace(':', '-'), "data-label", d.label));
+          w.tag("div", attributes("class", "equation", "id", d.label.replace(':', '-'), "data-label", d.label));
         } else {
-          w.tag("div", Map.of("class", "equation"));
+          w.tag("div", attributes("class", "equation"));
         }
-        w.tag("span", Map.of("class", "math display"));
+        w.tag("span", attributes("class", "math display"));
         w.raw(MathExtension.this.render.apply(d.tex, true));
         w.tag("/span");
         w.tag("/div");

@@ -9,8 +9,12 @@ import java.util.Map;
  */
 public record Page(String file, String slug, String title, int order, String source) {
 
-  /** Parses the front matter block at the top of {@code source}; names {@code file} in errors. */
-  static Page parse(String file, String source) {
+  /**
+   * Parses the front matter block at the top of {@code source}; names {@code file} in errors. Windows line ends
+   * (and a byte-order mark) are normalised first, so the page is the same text whatever editor saved it.
+   */
+  static Page parse(String file, String text) {
+    String source = wdpaper.project.Text.normalize(text);
     if (!source.startsWith("---\n")) {
       throw wdpaper.project.UserError.config(file + ":1: missing front matter, expected '---' then 'title: ...' and"
           + " 'order: N' then '---'");
@@ -56,6 +60,31 @@ public record Page(String file, String slug, String title, int order, String sou
     String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.md$", "");
     String slug = name.replaceFirst("^\\d+-", "");
     return new Page(file, slug, meta.get("title"), order, source);
+  }
+
+  /**
+   * The line of the source that line {@code bodyLine} (1-based) of the rendered Markdown body came from: the first
+   * source line after the front matter with the same text, else the same distance below the front matter.
+   */
+  int lineOfBody(String body, int bodyLine) {
+    String[] b = body.split("\n", -1);
+    String text = bodyLine >= 1 && bodyLine <= b.length ? b[bodyLine - 1].strip() : "";
+    String[] src = source.split("\n", -1);
+    int front = frontMatterLines();
+    if (!text.isEmpty()) {
+      for (int i = front; i < src.length; i++) {
+        if (src[i].strip().equals(text)) {
+          return i + 1;
+        }
+      }
+    }
+    return Math.min(front + bodyLine, src.length);
+  }
+
+  /** Lines taken by the front matter, both '---' lines included. */
+  int frontMatterLines() {
+    int end = source.indexOf("\n---\n", 3);
+    return end < 0 ? 0 : (int) source.substring(0, end + 5).chars().filter(c -> c == '\n').count();
   }
 
   /** Line number (1-based) of the first occurrence of {@code needle} in the source, or 1. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import wdpaper.analysis.Analysis;
 import wdpaper.analysis.Findings;
 import wdpaper.experiments.ExperimentSpec;
@@ -22,6 +21,7 @@ import wdpaper.figures.FigureWriter;
 import wdpaper.project.AtomicFiles;
 import wdpaper.project.Hashing;
 import wdpaper.project.Json;
+import wdpaper.project.OutputFolder;
 import wdpaper.project.ProjectPaths;
 import wdpaper.project.UserError;
 
@@ -46,15 +46,8 @@ public final class PaperBuild {
     model.put("build", Map.of("profile", profile, "quick", profile.equals("quick")));
     model.put("appendix", appendix(paths, results));
     SiteBuilder builder = new SiteBuilder(paths.root(), model, figures).render();
-    Path parent = paths.output().getParent();
-    Path staged;
-    try {
-      Files.createDirectories(parent);
-      removeStaleStaging(parent, paths.output().getFileName().toString());
-      staged = Files.createTempDirectory(parent, "." + paths.output().getFileName() + ".staging-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a staging folder beside " + paths.output(), e);
-    }
+    OutputFolder output = OutputFolder.of(paths);
+    Path staged = output.stage(log);
     try {
       List<String> files = new ArrayList<>();
       for (FigureSpec f : figures) {
@@ -78,24 +71,15 @@ public final class PaperBuild {
       log.accept("rendering the PDF");
       AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper, staged, (String) site.get("title")));
       files.add("paper.pdf");
-      AtomicFiles.write(staged.resolve(".gitkeep"), "");
+      files.add(OutputFolder.MARKER);
       writeManifest(staged, files);
       files.add("manifest.sha256");
-      AtomicFiles.replaceDirectory(staged, paths.output());
+      output.commit(staged);
       return new Report(paths.output(), builder.pages().size(), figures.size(), files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      AtomicFiles.deleteTree(staged);
-    }
-  }
-
-  /** Staging folders left by a killed build are deleted at the start of the next one. */
-  private static void removeStaleStaging(Path parent, String name) throws IOException {
-    try (Stream<Path> s = Files.list(parent)) {
-      for (Path p : s.filter(x -> x.getFileName().toString().startsWith("." + name + ".staging-")).toList()) {
-        AtomicFiles.deleteTree(p);
-      }
+      output.discard(staged);
     }
   }
 

@@ -54,7 +54,7 @@ public final class SiteBuilder {
       figures.put(f.id(), f);
     }
     Map<String, Object> figModel = new LinkedHashMap<>();
-    figureSpecs.forEach(f -> figModel.put(f.id(), Map.of("title", f.title(), "caption", f.caption())));
+    figureSpecs.forEach(f -> figModel.put(f.id(), ordered("title", f.title(), "caption", f.caption())));
     this.model.put("figures", figModel);
   }
 
@@ -77,9 +77,14 @@ public final class SiteBuilder {
     model.put("pages", nav);
     for (Page p : pages) {
       try {
-        String rendered = templates.renderContent(p.file().substring("content/".length()), model);
+        String rendered = wdpaper.project.Text.normalize(templates.renderContent(p.file().substring(
+            "content/".length()), model));
         String body = rendered.substring(rendered.indexOf("\n---\n", 3) + 5);
-        bodies.put(p.slug(), markdown.render(body));
+        List<MarkdownRenderer.Problem> problems = new ArrayList<>();
+        bodies.put(p.slug(), markdown.render(body, problems));
+        for (MarkdownRenderer.Problem pr : problems) {
+          errors.add(p.file() + ":" + p.lineOfBody(body, pr.line()) + ": " + pr.message());
+        }
       } catch (IllegalArgumentException e) {
         errors.add(p.file() + ": " + e.getMessage());
       } catch (UserError e) {
@@ -105,16 +110,46 @@ public final class SiteBuilder {
     }
     try (Stream<Path> s = Files.list(contentDir)) {
       for (Path f : s.filter(x -> x.toString().endsWith(".md")).sorted().toList()) {
-        pages.add(Page.parse("content/" + f.getFileName(), Files.readString(f)));
+        String name = "content/" + f.getFileName();
+        String text;
+        try {
+          text = Files.readString(f);
+        } catch (java.nio.charset.CharacterCodingException e) {
+          throw UserError.config(name + ": is not UTF-8 text; save it as UTF-8");
+        }
+        pages.add(Page.parse(name, text));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw wdpaper.project.IoErrors.error("cannot read the pages in", contentDir, e);
     }
     if (pages.isEmpty()) {
       throw UserError.config("no pages in content/, expected at least one NN-slug.md");
     }
     pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::file));
+    List<String> errors = new ArrayList<>();
+    Map<String, Page> bySlug = new LinkedHashMap<>();
+    Map<Integer, Page> byOrder = new LinkedHashMap<>();
+    for (Page p : pages) {
+      if (RESERVED_SLUGS.contains(p.slug())) {
+        errors.add(p.file() + ": the page name '" + p.slug() + "' is reserved (the build writes " + p.slug()
+            + ".html itself); rename the file");
+      }
+      Page same = bySlug.putIfAbsent(p.slug(), p);
+      if (same != null) {
+        errors.add(p.file() + ": the page name '" + p.slug() + "' is also that of " + same.file() + " (both would be "
+            + p.slug() + ".html); rename one of them");
+      }
+      Page sameOrder = byOrder.putIfAbsent(p.order(), p);
+      if (sameOrder != null) {
+        errors.add(p.file() + ":" + p.lineOf("order:") + ": order " + p.order() + " is also that of "
+            + sameOrder.file() + "; give each page its own order");
+      }
+    }
+    throwIf(errors, "page");
   }
+
+  /** Page names (file names without {@code NN-}) the build uses for its own files. */
+  static final List<String> RESERVED_SLUGS = List.of("index", "paper");
 
   private String href(Page p) {
     return p == pages.get(0) ? "index.html" : p.slug() + ".html";
@@ -171,8 +206,8 @@ public final class SiteBuilder {
       page.put("href", href(p));
       page.put("number", i);
       page.put("html", resolve(bodies.get(p.slug()), false));
-      page.put("prev", i > 0 ? Map.of("href", href(pages.get(i - 1)), "title", pages.get(i - 1).title()) : null);
-      page.put("next", i + 1 < pages.size() ? Map.of("href", href(pages.get(i + 1)), "title",
+      page.put("prev", i > 0 ? ordered("href", href(pages.get(i - 1)), "title", pages.get(i - 1).title()) : null);
+      page.put("next", i + 1 < pages.size() ? ordered("href", href(pages.get(i + 1)), "title",
           pages.get(i + 1).title()) : null);
       m.put("page", page);
       String html = templates.renderLayout("page.ftlh", m);
@@ -222,7 +257,7 @@ public final class SiteBuilder {
     d.outputSettings().prettyPrint(false);
     for (Element slot : d.select("div.figure-slot")) {
       String id = slot.attr("data-figure");
-      slot.before(templates.renderLayout("partials/figure.ftlh", Map.of("fig", figureModel(id, paper), "site",
+      slot.before(templates.renderLayout("partials/figure.ftlh", ordered("fig", figureModel(id, paper), "site",
           model.get("site"))));
       slot.remove();
     }
@@ -233,7 +268,7 @@ public final class SiteBuilder {
         throw UserError.config("a page asks for the verdict of '" + claim + "', which the analysis does not compute"
             + " (known: " + ((Map<?, ?>) model.get("verdicts")).keySet() + ")");
       }
-      slot.before(templates.renderLayout("partials/verdict.ftlh", Map.of("v", v)));
+      slot.before(templates.renderLayout("partials/verdict.ftlh", ordered("v", v)));
       slot.remove();
     }
     for (Element eq : d.select("div.equation[data-label]")) {
@@ -323,6 +358,15 @@ public final class SiteBuilder {
     m.put("src", "figures/" + r.file());
     m.put("width", r.width());
     m.put("height", r.height());
+    return m;
+  }
+
+  /** A template model in the order given (never Map.of, whose order differs from one JVM to the next). */
+  private static Map<String, Object> ordered(Object... keyValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put((String) keyValues[i], keyValues[i + 1]);
+    }
     return m;
   }
 

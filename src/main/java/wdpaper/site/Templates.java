@@ -29,9 +29,9 @@ public final class Templates {
     this.root = root;
     try {
       this.content = configure(new MultiTemplateLoader(new TemplateLoader[] {
-          new FileTemplateLoader(contentDir.toFile()), new FileTemplateLoader(templatesDir.toFile())}));
+          new ProjectLoader(contentDir), new ProjectLoader(templatesDir)}));
       this.content.addAutoImport("p", "macros.ftl");
-      this.layout = configure(new FileTemplateLoader(templatesDir.toFile()));
+      this.layout = configure(new ProjectLoader(templatesDir));
     } catch (IOException e) {
       throw UserError.config("cannot read templates in " + templatesDir + ": " + e.getMessage());
     }
@@ -97,6 +97,39 @@ public final class Templates {
     }
     String line = s.lines().filter(l -> !l.isBlank()).findFirst().orElse(s).strip();
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+
+  /** A file loader whose templates read with Windows line ends normalised (CRLF and CR become LF). */
+  private static final class ProjectLoader implements TemplateLoader {
+    private final FileTemplateLoader files;
+
+    ProjectLoader(Path dir) throws IOException {
+      this.files = new FileTemplateLoader(dir.toFile());
+    }
+
+    @Override
+    public Object findTemplateSource(String name) throws IOException {
+      return files.findTemplateSource(name);
+    }
+
+    @Override
+    public long getLastModified(Object source) {
+      return files.getLastModified(source);
+    }
+
+    @Override
+    public java.io.Reader getReader(Object source, String encoding) throws IOException {
+      StringWriter text = new StringWriter();
+      try (java.io.Reader r = files.getReader(source, encoding)) {
+        r.transferTo(text);
+      }
+      return new java.io.StringReader(wdpaper.project.Text.normalize(text.toString()));
+    }
+
+    @Override
+    public void closeTemplateSource(Object source) throws IOException {
+      files.closeTemplateSource(source);
+    }
   }
 
   public Path root() {

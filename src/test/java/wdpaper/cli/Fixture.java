@@ -5,7 +5,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import wdpaper.data.MnistProvisioner;
 import wdpaper.project.ProjectPaths;
@@ -42,6 +47,74 @@ final class Fixture {
   }
 
   record Run(int exit, String out, String err) {}
+
+  private static Path quickCache;
+
+  /**
+   * A run cache holding the quick profile's runs of the real project, trained once per test JVM (and kept in
+   * {@code target/test-cache} between test runs; the cache checks every record, so a stale one is retrained).
+   */
+  static synchronized Path quickCache() {
+    if (quickCache == null) {
+      Path c = ROOT.resolve("target/test-cache/quick");
+      Run r = cli("train", "--quick", "--project", ROOT.toString(), "--cache", c.toString(), "--mnist-dir",
+          mnist().toString());
+      if (r.exit() != 0) {
+        throw new IllegalStateException("quick training failed: " + r.err());
+      }
+      quickCache = c;
+    }
+    return quickCache;
+  }
+
+  /** A private copy of {@link #quickCache()}'s run records under {@code dir/runs}, safe to break. */
+  static Path copyQuickCache(Path dir) throws IOException {
+    Path runs = Files.createDirectories(dir.resolve("runs"));
+    try (Stream<Path> s = Files.list(quickCache().resolve("runs"))) {
+      for (Path p : s.filter(x -> x.toString().endsWith(".json")).sorted().toList()) {
+        Files.copy(p, runs.resolve(p.getFileName()));
+      }
+    }
+    return dir;
+  }
+
+  /** Runs the CLI in a separate JVM (test classpath) in folder {@code cwd}, with extra JVM options first. */
+  static Run java(Path cwd, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.awt.headless=true", "-Djavax.xml.transform.TransformerFactory="
+            + "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl",
+        "-Dorg.freemarker.loggerLibrary=JUL", "-cp", System.getProperty("java.class.path")));
+    cmd.addAll(jvmOptions);
+    cmd.add("wdpaper.cli.Main");
+    cmd.addAll(List.of(args));
+    Path outFile = Files.createTempFile("wdpaper-out", ".txt");
+    Path errFile = Files.createTempFile("wdpaper-err", ".txt");
+    try {
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectOutput(outFile.toFile())
+          .redirectError(errFile.toFile());
+      pb.environment().remove("MNIST_DIR");
+      Process p = pb.start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly().waitFor();
+        throw new IllegalStateException("timed out: " + String.join(" ", args));
+      }
+      return new Run(p.exitValue(), Files.readString(outFile), Files.readString(errFile));
+    } finally {
+      Files.deleteIfExists(outFile);
+      Files.deleteIfExists(errFile);
+    }
+  }
+
+  /** Every regular file under {@code dir} with its bytes, for before/after comparisons. */
+  static Map<String, String> snapshot(Path dir) throws IOException {
+    Map<String, String> m = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+        m.put(dir.relativize(p).toString(), wdpaper.project.Hashing.sha256(p));
+      }
+    }
+    return m;
+  }
 
   static Run cli(String... args) {
     StringWriter out = new StringWriter();
