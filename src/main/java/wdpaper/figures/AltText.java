@@ -62,10 +62,12 @@ public final class AltText {
       }
     }
     if (highest != null && data.size() > 1 && highest != lowest) {
-      sb.append(RichText.plain(highest.label())).append(" ends highest, at ").append(number(hi)).append("; ")
-          .append(RichText.plain(lowest.label())).append(" ends lowest, at ").append(number(lo)).append(". ");
+      sb.append("At the end, ").append(RichText.plain(highest.label())).append(" is highest (")
+          .append(number(hi)).append(") and ").append(RichText.plain(lowest.label())).append(" lowest (")
+          .append(number(lo)).append("). ");
     } else if (highest != null) {
-      sb.append(RichText.plain(highest.label())).append(" ends at ").append(number(hi)).append(". ");
+      sb.append("At the end, ").append(RichText.plain(highest.label())).append(" is at ").append(number(hi))
+          .append(". ");
     }
     if (min <= max) {
       sb.append(data.size() > 1 ? "The measured values range from " : "Its values range from ").append(number(min))
@@ -78,8 +80,8 @@ public final class AltText {
       }
     }
     if (censored > 0) {
-      sb.append(' ').append(censored).append(censored == 1 ? " open marker: " : " open markers: ")
-          .append(RichText.plain(spec.censoredLabel())).append('.');
+      sb.append(' ').append(censored).append(censored == 1 ? " point is drawn open (" : " points are drawn open (")
+          .append(RichText.plain(spec.censoredLabel())).append(").");
     }
     return sb.toString().strip();
   }

@@ -122,7 +122,7 @@ public final class ChartFactory {
    * Lays the legend out from {@code top} and returns its bottom. Entries fill rows of a grid, in spec order; the
    * number of columns is the size of the groups the labels come in when they do (consecutive labels sharing what
    * precedes their first comma or follows their last: "gradient step, λ = 5" and "decay step, λ = 5" share a row),
-   * else as many as fit. An entry too long for a column takes a row of its own; one too long for the width wraps.
+   * else as many as fit with rows of about equal length. An entry much longer than the others takes a row of its own; one too long for the width wraps.
    */
   private static double legend(FigureSpec spec, Variant v, double pad, double plotLeft, double top,
       List<Chart.Placed> texts, List<Chart.Sample> samples) {
@@ -146,9 +146,23 @@ public final class ChartFactory {
     if (group > 1) {
       grid = Grid.of(widths, group, columnGap, available);
     }
+    // else the most columns that fit and leave no row much shorter than the others (4 entries: 2 + 2, not 3 + 1)
+    Grid widest = null;
     for (int c = Math.min(v.maxLegendColumns, n); grid == null && c >= 1; c--) {
-      grid = Grid.of(widths, c, columnGap, available);
+      Grid candidate = Grid.of(widths, c, columnGap, available);
+      if (candidate == null) {
+        continue;
+      }
+      widest = widest == null ? candidate : widest;
+      int inGrid = 0;
+      for (boolean own : candidate.ownRow()) {
+        inGrid += own ? 0 : 1;
+      }
+      if (inGrid % c == 0 || inGrid % c >= c - 1) {
+        grid = candidate;
+      }
     }
+    grid = grid == null ? widest : grid;
     // start under the plot when the legend fits there, else at the left margin
     double left = plotLeft + grid.total() <= v.width - pad ? plotLeft : pad;
     double y = top;
@@ -166,7 +180,8 @@ public final class ChartFactory {
         x += grid.widths()[c] + columnGap;
       }
       double entryLeft = own ? (left + widths[i] <= v.width - pad ? left : pad) : x;
-      double textWidth = (own ? v.width - pad - entryLeft : grid.widths()[column]) - sampleWidth - gap;
+      double textWidth = (own ? v.width - pad - entryLeft : Math.min(grid.widths()[column], v.width - pad - x))
+          - sampleWidth - gap;
       List<TextBlock> lines = TextBlock.wrap(labels.get(i), fl, textWidth);
       double baseline = y + lines.get(0).ascent;
       double lineY = baseline;
@@ -190,10 +205,28 @@ public final class ChartFactory {
     /** A grid of {@code columns} that fits {@code available}, or null. */
     static Grid of(double[] entries, int columns, double columnGap, double available) {
       boolean[] own = new boolean[entries.length];
+      // outliers take a row of their own: the longest entry while it is 1.4 times the next longest
+      while (columns > 1) {
+        int longest = -1;
+        double next = 0;
+        for (int i = 0; i < entries.length; i++) {
+          if (!own[i] && (longest < 0 || entries[i] > entries[longest])) {
+            longest = i;
+          }
+        }
+        for (int i = 0; i < entries.length; i++) {
+          if (!own[i] && i != longest) {
+            next = Math.max(next, entries[i]);
+          }
+        }
+        if (longest < 0 || next == 0 || entries[longest] < 1.4 * next) {
+          break;
+        }
+        own[longest] = true;
+      }
       double[] cw = new double[columns];
       int column = 0;
       for (int i = 0; i < entries.length; i++) {
-        own[i] = columns > 1 && entries[i] > 0.6 * available;
         if (own[i] || column == columns) {
           column = 0;
         }

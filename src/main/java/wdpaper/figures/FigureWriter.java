@@ -107,12 +107,18 @@ public final class FigureWriter {
     return write(spec, new Provenance(runKeys, Map.of(), null), dir);
   }
 
-  /** Writes the figure's files into {@code dir} and returns their names. */
+  /**
+   * Writes the figure's files into {@code dir} and returns their names; throws {@link IllegalStateException} if a
+   * rendition breaks a rule of {@link FigureCheck} (too few ticks, text too small, overlapping text).
+   */
   public static List<String> write(FigureSpec spec, Provenance provenance, Path dir) {
     Files f = files(spec);
     Chart wide = ChartFactory.build(spec, Variant.WIDE);
     Chart narrow = ChartFactory.build(spec, Variant.NARROW);
     Chart print = ChartFactory.build(spec, Variant.PRINT);
+    for (Chart c : List.of(wide, narrow, print)) {
+      FigureCheck.require(c);
+    }
     AtomicFiles.write(dir.resolve(f.wide().file()), svg(wide, SVGUnits.PX));
     AtomicFiles.write(dir.resolve(f.narrow().file()), svg(narrow, SVGUnits.PX));
     AtomicFiles.write(dir.resolve(f.svg()), svg(print, SVGUnits.PT));
@@ -131,6 +137,8 @@ public final class FigureWriter {
     int h = (int) Math.round(chart.height() * scale);
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, w, h); // the whole raster: the drawing's edge may fall inside the last pixel row
     g.scale(scale, scale);
     chart.paint(g, false);
     g.dispose();

@@ -56,7 +56,7 @@ public final class Ticks {
   }
 
   private static final int MAX_LABELS = 8;
-  private static final int MAX_LINEAR_LABELS = 7;
+  private static final int MAX_LINEAR_LABELS = 8;
   private static final double PAD = 0.03;
 
   /**
@@ -117,7 +117,8 @@ public final class Ticks {
       }
     }
     // a very short range (under about a third of a decade): round values on the log scale
-    for (double step : steps((hi - lo) / 40, hi - lo)) {
+    double span = Math.pow(10, b) - Math.pow(10, a);
+    for (double step : steps(span / 40, span)) {
       List<Tick> ticks = new ArrayList<>();
       for (Tick t : linearTicks(Math.pow(10, a), Math.pow(10, b), step)) {
         if (Double.parseDouble(t.label().replace('−', '-')) > 0) {
@@ -173,6 +174,9 @@ public final class Ticks {
   /** Round steps (1, 2, 2.5, 5 times a power of ten) from at least {@code from} up to {@code to}. */
   private static List<Double> steps(double from, double to) {
     List<Double> out = new ArrayList<>();
+    if (!(from > 0) || !Double.isFinite(to)) {
+      return out;
+    }
     double s = niceStep(from);
     while (s <= to * (1 + 1e-9)) {
       out.add(s);
