@@ -19,8 +19,8 @@ final class CommonOptions {
   Path project;
 
   @Option(names = "--out", paramLabel = "<dir>",
-      description = "Where the site and PDF go (default: <project>/output): absent, empty, or a folder an earlier"
-          + " build made (it carries '" + OutputFolder.MARKER + "'). Replaced atomically on success.")
+      description = "Where the site and PDF go (default: <project>/output): a new or empty folder, or one an earlier"
+          + " build made (it holds the marker file). Replaced atomically on success.")
   Path out;
 
   @Option(names = "--cache", paramLabel = "<dir>",
@@ -63,6 +63,7 @@ final class CommonOptions {
         folder.lockFile()) : java.util.List.of(folder.lockFile()));
     try {
       folder.recover(this::log);
+      paths().checkLinks();
     } catch (RuntimeException e) {
       lock.close();
       throw e;
@@ -73,6 +74,7 @@ final class CommonOptions {
   /** Checks the cache folder (exit 2) and locks it for {@code command}. */
   BuildLock lockCache(String command) {
     OutputFolder.checkCache(paths(), cacheLabel());
+    paths().checkLinks();
     return BuildLock.acquire(command, this::log, java.util.List.of(paths().cacheLock()));
   }
 

@@ -35,7 +35,7 @@ public final class IdxReader {
       }
       return raw;
     } catch (IOException e) {
-      throw UserError.data("cannot read " + file + ": " + e.getMessage());
+      throw UserError.data("cannot read " + file + ": " + wdpaper.project.IoErrors.reason(e));
     }
   }
 

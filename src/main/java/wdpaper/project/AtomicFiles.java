@@ -68,7 +68,7 @@ public final class AtomicFiles {
         setMode(p, FOLDER_MODE);
       } catch (java.nio.file.FileAlreadyExistsException e) {
         if (!Files.isDirectory(p)) {
-          throw IoErrors.error("cannot create the folder", p, e);
+          throw new UserError(ExitCodes.IO, "cannot create the folder " + p + ": a file of that name is in the way");
         }
       } catch (IOException e) {
         throw IoErrors.error("cannot create the folder", p, e);

@@ -76,7 +76,7 @@ public final class BuildLock implements AutoCloseable {
     } catch (IOException e) {
       close(ch);
       s.release();
-      throw IoErrors.error("cannot lock", file, e);
+      throw IoErrors.error("cannot create or lock the lock file", file, e);
     } catch (RuntimeException e) {
       close(ch);
       s.release();

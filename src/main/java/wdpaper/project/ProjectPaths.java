@@ -46,6 +46,50 @@ public record ProjectPaths(Path root, Path output, Path cache) {
     return cache.resolve("runs");
   }
 
+  /**
+   * Nothing outside the project reaches the site: refuses (exit 3) a symbolic link under {@code content/} or
+   * {@code templates/} whose target is outside the project folder, missing, or part of a loop. Links that stay
+   * inside the project are fine.
+   */
+  public void checkLinks() {
+    Path rootReal = real(root);
+    for (Path dir : java.util.List.of(content(), templates())) {
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        continue;
+      }
+      try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+        for (Path p : (Iterable<Path>) s::iterator) {
+          if (!java.nio.file.Files.isSymbolicLink(p)) {
+            continue;
+          }
+          Path target;
+          try {
+            target = p.toRealPath();
+          } catch (java.io.IOException e) {
+            throw UserError.config(display(p) + ": is a symbolic link to " + readLink(p) + ", which does not exist");
+          }
+          if (!target.startsWith(rootReal)) {
+            throw UserError.config(display(p) + ": is a symbolic link to " + target + ", outside the project; refusing"
+                + " to use it (copy the file into the project instead)");
+          }
+        }
+      } catch (java.io.UncheckedIOException e) {
+        throw UserError.config(display(dir) + ": " + IoErrors.reason(e.getCause()) + " ("
+            + e.getCause().getMessage() + ")");
+      } catch (java.io.IOException e) {
+        throw IoErrors.error("cannot list", dir, e);
+      }
+    }
+  }
+
+  private static String readLink(Path p) {
+    try {
+      return java.nio.file.Files.readSymbolicLink(p).toString();
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+
   /** The lock file of the cache (see {@link BuildLock}). */
   public Path cacheLock() {
     return real(cache).resolve(".lock");

@@ -101,7 +101,7 @@ public final class PaperBuild {
       throw UserError.config(paths.display(file) + ": invalid JSON at line " + e.getLocation().getLineNr() + ": "
           + e.getOriginalMessage());
     } catch (IOException e) {
-      throw UserError.config(paths.display(file) + ": cannot read (" + e.getMessage() + ")");
+      throw UserError.config(paths.display(file) + ": cannot read (" + wdpaper.project.IoErrors.reason(e) + ")");
     }
   }
 

@@ -60,6 +60,7 @@ public final class SiteBuilder {
 
   /** Loads, checks and renders every page; call before writing. Errors are collected and reported together. */
   public SiteBuilder render() {
+    wdpaper.project.ProjectPaths.of(templates.root(), null, null).checkLinks();
     loadPages();
     List<String> errors = new ArrayList<>();
     for (Page p : pages) {
@@ -235,19 +236,30 @@ public final class SiteBuilder {
     return templates.renderLayout("paper.ftlh", m);
   }
 
+  /**
+   * Copies {@code templates/assets/} into the site. Symbolic links are followed only inside the project: a link out
+   * of it is an error, never published (see {@link wdpaper.project.ProjectPaths#checkLinks}).
+   */
   private void copyAssets(Path out, List<String> written) {
     Path assets = templatesDir.resolve("assets");
     if (!Files.isDirectory(assets)) {
       return;
     }
-    try (Stream<Path> s = Files.walk(assets)) {
+    Path root = wdpaper.project.ProjectPaths.real(templates.root());
+    try (Stream<Path> s = Files.walk(assets, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
         String rel = "assets/" + assets.relativize(f).toString().replace('\\', '/');
+        if (!f.toRealPath().startsWith(root)) {
+          throw UserError.config("templates/" + rel + ": is a symbolic link to " + f.toRealPath() + ", outside the"
+              + " project; refusing to publish it (copy the file into the project instead)");
+        }
         AtomicFiles.write(out.resolve(rel), Files.readAllBytes(f));
         written.add(rel);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw wdpaper.project.IoErrors.error("cannot copy the assets in", assets, e);
+    } catch (java.io.UncheckedIOException e) {
+      throw wdpaper.project.IoErrors.error("cannot copy the assets in", assets, e.getCause());
     }
   }
 

@@ -29,11 +29,11 @@ public final class Templates {
     this.root = root;
     try {
       this.content = configure(new MultiTemplateLoader(new TemplateLoader[] {
-          new ProjectLoader(contentDir), new ProjectLoader(templatesDir)}));
+          new ProjectLoader(contentDir, root), new ProjectLoader(templatesDir, root)}));
       this.content.addAutoImport("p", "macros.ftl");
-      this.layout = configure(new ProjectLoader(templatesDir));
+      this.layout = configure(new ProjectLoader(templatesDir, root));
     } catch (IOException e) {
-      throw UserError.config("cannot read templates in " + templatesDir + ": " + e.getMessage());
+      throw UserError.config("cannot read templates in " + templatesDir + ": " + wdpaper.project.IoErrors.reason(e));
     }
   }
 
@@ -74,12 +74,27 @@ public final class Templates {
       throw UserError.config(where(e.getTemplateName(), name, folder) + ":" + e.getLineNumber() + ":"
           + e.getColumnNumber() + ": template syntax error: " + firstLine(e.getEditorMessage()));
     } catch (TemplateException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof UserError u) {
+          throw u;
+        }
+      }
       String expr = e.getBlamedExpressionString();
+      String reason = "";
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof IOException io) {
+          reason = " " + wdpaper.project.IoErrors.reason(io);
+          break;
+        }
+      }
       throw UserError.config(where(e.getTemplateSourceName(), name, folder) + ":" + e.getLineNumber() + ":"
           + e.getColumnNumber() + ": " + (expr != null ? "cannot evaluate '" + expr + "': " : "")
-          + firstLine(e.getMessageWithoutStackTop()).replaceAll("\\s+", " ").strip());
+          + firstLine(e.getMessageWithoutStackTop()).replaceAll("\\s+", " ").strip() + reason);
     } catch (IOException e) {
-      throw UserError.config(folder + name + ": cannot read template: " + e.getMessage());
+      throw UserError.config(folder + name + ": cannot read template: " + wdpaper.project.IoErrors.reason(e));
+    } catch (StackOverflowError e) {
+      throw UserError.config(folder + name + ": the template recursion is too deep (does a macro, function or"
+          + " include call itself without end?)");
     }
   }
 
@@ -99,17 +114,33 @@ public final class Templates {
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 
-  /** A file loader whose templates read with Windows line ends normalised (CRLF and CR become LF). */
+  /**
+   * A file loader whose templates read with Windows line ends normalised (CRLF and CR become LF), and that refuses,
+   * with a clear error, a template that is a symbolic link out of the project (FreeMarker's own check would throw a
+   * bare SecurityException, and also for links that stay inside the project).
+   */
   private static final class ProjectLoader implements TemplateLoader {
     private final FileTemplateLoader files;
+    private final Path dir;
+    private final Path root;
 
-    ProjectLoader(Path dir) throws IOException {
-      this.files = new FileTemplateLoader(dir.toFile());
+    ProjectLoader(Path dir, Path root) throws IOException {
+      this.files = new FileTemplateLoader(dir.toFile(), true);
+      this.dir = dir;
+      this.root = wdpaper.project.ProjectPaths.real(root);
     }
 
     @Override
     public Object findTemplateSource(String name) throws IOException {
-      return files.findTemplateSource(name);
+      Object source = files.findTemplateSource(name);
+      if (source instanceof java.io.File f) {
+        Path real = f.toPath().toRealPath();
+        if (!real.startsWith(root)) {
+          throw UserError.config(dir.getFileName() + "/" + name + ": is a symbolic link to " + real + ", outside the"
+              + " project; refusing to read it (copy the file into the project instead)");
+        }
+      }
+      return source;
     }
 
     @Override

@@ -94,13 +94,27 @@ class CrossProcessTest {
    */
   @Test
   void aBuildHaltedAtAnyStepOfTheSwapLeavesACompleteOutputThatTheNextRunRepairs() throws Exception {
+    // the halted renders run side by side (separate outputs), then each state is checked and repaired in turn
+    java.util.Map<String, Process> halted = new java.util.LinkedHashMap<>();
     for (String point : wdpaper.project.OutputFolder.CRASH_POINTS) {
       Path parent = Files.createDirectories(tmp.resolve("crash-" + point));
       Path out = parent.resolve("site");
       copyTree(tmp.resolve("old"), out);
-      Fixture.Run r = Fixture.java(tmp, FAST_START_CRASH(point), render(project, out));
-      assertThat(r.exit()).as(point + ": " + r.err()).isEqualTo(99);
-      assertThat(r.err()).contains("wdpaper: crash injected after " + point);
+      halted.put(point, Fixture.start(tmp, FAST_START_CRASH(point), parent.resolve("out.txt"), parent.resolve(
+          "err.txt"), render(project, out)));
+    }
+    for (var e : halted.entrySet()) {
+      assertThat(e.getValue().waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+      Path parent = tmp.resolve("crash-" + e.getKey());
+      String err = Files.readString(parent.resolve("err.txt"));
+      assertThat(e.getValue().exitValue()).as(e.getKey() + ": " + err).isEqualTo(99);
+      assertThat(err).contains("wdpaper: crash injected after " + e.getKey());
+      Files.delete(parent.resolve("out.txt"));
+      Files.delete(parent.resolve("err.txt"));
+    }
+    for (String point : wdpaper.project.OutputFolder.CRASH_POINTS) {
+      Path parent = tmp.resolve("crash-" + point);
+      Path out = parent.resolve("site");
       Path next = parent.resolve(".site.new");
       Path old = parent.resolve(".site.old");
       switch (point) {

@@ -78,8 +78,9 @@ final class Fixture {
     return dir;
   }
 
-  /** Runs the CLI in a separate JVM (test classpath) in folder {@code cwd}, with extra JVM options first. */
-  static Run java(Path cwd, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+  /** Starts the CLI in a separate JVM (test classpath) in {@code cwd}, extra JVM options first, output to files. */
+  static Process start(Path cwd, List<String> jvmOptions, Path outFile, Path errFile, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Djava.awt.headless=true", "-Djavax.xml.transform.TransformerFactory="
             + "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl",
@@ -87,13 +88,18 @@ final class Fixture {
     cmd.addAll(jvmOptions);
     cmd.add("wdpaper.cli.Main");
     cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectOutput(outFile.toFile())
+        .redirectError(errFile.toFile());
+    pb.environment().remove("MNIST_DIR");
+    return pb.start();
+  }
+
+  /** Runs the CLI in a separate JVM (test classpath) in folder {@code cwd}, with extra JVM options first. */
+  static Run java(Path cwd, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
     Path outFile = Files.createTempFile("wdpaper-out", ".txt");
     Path errFile = Files.createTempFile("wdpaper-err", ".txt");
     try {
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectOutput(outFile.toFile())
-          .redirectError(errFile.toFile());
-      pb.environment().remove("MNIST_DIR");
-      Process p = pb.start();
+      Process p = start(cwd, jvmOptions, outFile, errFile, args);
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroyForcibly().waitFor();
         throw new IllegalStateException("timed out: " + String.join(" ", args));

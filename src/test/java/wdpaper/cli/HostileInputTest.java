@@ -369,4 +369,163 @@ class HostileInputTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertOutputIntact();
   }
+
+  // ---- 8. one build at a time ----------------------------------------------------------------------------------
+
+  /** Two renders at once into one folder (in this JVM): the second waits, both succeed, the output is complete. */
+  @Test
+  void twoBuildsAtOnceTakeTurns() throws Exception {
+    Path o = tmp.resolve("together");
+    Fixture.Run[] runs = new Fixture.Run[2];
+    Thread[] threads = new Thread[2];
+    for (int i = 0; i < 2; i++) {
+      int k = i;
+      threads[i] = new Thread(() -> runs[k] = render(o));
+      threads[i].start();
+    }
+    for (Thread t : threads) {
+      t.join(300_000);
+    }
+    assertThat(runs[0].exit()).as(runs[0].err()).isZero();
+    assertThat(runs[1].exit()).as(runs[1].err()).isZero();
+    assertThat(runs[0].err() + runs[1].err()).contains("waiting for another build in this process to finish");
+    assertThat(Files.readString(o.resolve("manifest.sha256"))).isEqualTo(manifest);
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".together.")).toList())
+          .containsExactly(".together.lock");
+    }
+  }
+
+  /** Another process holding the lock: a second command waits, naming it, and goes on when it is released. */
+  @Test
+  void aBuildInAnotherProcessIsWaitedFor() throws Exception {
+    Path o = tmp.resolve("held");
+    Files.createDirectories(o);
+    Path lock = tmp.resolve(".held.lock");
+    Path err = tmp.resolve("held.err");
+    Process clean;
+    try (wdpaper.project.BuildLock held = wdpaper.project.BuildLock.acquire("test", s -> {}, List.of(lock))) {
+      clean = Fixture.start(tmp, CrossProcessTest.FAST_START, tmp.resolve("held.out"), err, "clean", "--project",
+          project.toString(), "--out", o.toString());
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+      while (clean.isAlive() && System.nanoTime() < deadline && !Files.readString(err).contains("waiting")) {
+        Thread.sleep(100);
+      }
+      assertThat(Files.readString(err)).isEqualTo("waiting for pid " + ProcessHandle.current().pid()
+          + " (weight-decay-paper test) to finish (it holds the lock " + lock + "); Ctrl-C to stop\n");
+      assertThat(clean.isAlive()).isTrue();
+      assertThat(o).exists();
+    }
+    assertThat(clean.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(clean.exitValue()).as(Files.readString(err)).isZero();
+    assertThat(o).doesNotExist();
+  }
+
+  // ---- 9. and 10. nothing outside the project reaches the site ---------------------------------------------------
+
+  @Test
+  void aSymlinkOutOfTheProjectIsRefusedAndNothingLeaks() throws IOException {
+    Path secret = Files.writeString(tmp.resolve("passwd"), "root:x:0:0:secret");
+    Path leak = Files.createSymbolicLink(project.resolve("templates/assets/leak.css"), secret);
+    try {
+      Fixture.Run r = cli(List.of("build", "--quick", "--project", project.toString(), "--out", out.toString(),
+          "--cache", cache.toString(), "--mnist-dir", Fixture.mnist().toString()));
+      assertThat(r.exit()).isEqualTo(3);
+      assertThat(oneLine(r)).isEqualTo("error: templates/assets/leak.css: is a symbolic link to " + secret.toRealPath()
+          + ", outside the project; refusing to use it (copy the file into the project instead)");
+    } finally {
+      Files.delete(leak);
+    }
+    Path include = project.resolve("templates/partials/leak.ftlh");
+    Files.createSymbolicLink(include, secret);
+    try {
+      Fixture.Run r = withFileChanged("templates/page.ftlh", "<#include \"partials/cite.ftlh\">",
+          "<#include \"partials/leak.ftlh\">");
+      assertThat(r.exit()).isEqualTo(3);
+      assertThat(oneLine(r)).startsWith("error: templates/partials/leak.ftlh: is a symbolic link to ");
+    } finally {
+      Files.delete(include);
+    }
+    assertOutputIntact();
+    try (Stream<Path> s = Files.walk(out)) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("secret");
+      }
+    }
+  }
+
+  @Test
+  void rawScriptsEventHandlersAndJavascriptLinksAreRejected() throws IOException {
+    String[][] cases = {
+        {"<script>alert(1)</script>", "raw HTML <script> is not allowed in content"},
+        {"<img src=x onerror=alert(1)>", "raw HTML <img> is not allowed in content"},
+        {"[click](javascript:alert(1))", "link to 'javascript:alert(1)' is not allowed"},
+    };
+    for (String[] c : cases) {
+      Fixture.Run r = withFileChanged("content/04-saturation.md", "**What we measure.**", c[0] + "\n\n**What we"
+          + " measure.**");
+      assertThat(r.exit()).as(c[0]).isEqualTo(3);
+      assertThat(oneLine(r)).startsWith("error: content/04-saturation.md:12: " + c[1]);
+    }
+    assertOutputIntact();
+  }
+
+  @Test
+  void everyPageForbidsExternalLoads() throws IOException {
+    try (Stream<Path> s = Files.list(out)) {
+      for (Path page : s.filter(p -> p.toString().endsWith(".html") && !p.endsWith("paper.html")).toList()) {
+        assertThat(org.jsoup.Jsoup.parse(page.toFile()).select("meta[http-equiv=Content-Security-Policy]")
+            .attr("content")).as(page.getFileName().toString()).startsWith("default-src 'self'; img-src 'self' data:;")
+            .contains("script-src 'none'");
+      }
+    }
+  }
+
+  // ---- 11. the smaller items -----------------------------------------------------------------------------------
+
+  @Test
+  void aSymlinkedOutputIsFollowedAndTheLinkKept() throws IOException {
+    Path www = tmp.resolve("www");
+    Path site = Files.createDirectories(www.resolve("site"));
+    Path link = Files.createSymbolicLink(tmp.resolve("linked-output"), site);
+    Fixture.Run r = render(link);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(link.resolve("manifest.sha256"))).isEqualTo(manifest);
+    try (Stream<Path> s = Files.list(www)) {
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(".site.lock", "site");
+    }
+    r = Fixture.cli("clean", "--project", project.toString(), "--out", link.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    try (Stream<Path> s = Files.list(site)) {
+      assertThat(s.toList()).isEmpty();
+    }
+  }
+
+  @Test
+  void fileSystemErrorsSayWhatWasBeingDoneWhereAndWhy() throws IOException {
+    Path inTheWay = Files.writeString(tmp.resolve("in-the-way"), "a file");
+    Fixture.Run r = render(inTheWay.resolve("site"));
+    assertThat(r.exit()).isEqualTo(6);
+    assertThat(oneLine(r)).isEqualTo("error: cannot create the folder " + inTheWay + ": a file of that name is in the"
+        + " way");
+  }
+
+  @Test
+  void permissionErrorsSayWhatWasBeingDoneWhereAndWhy() throws IOException {
+    Fixture.Run r;
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+        "permissions do not stop root (CI runs the rest as a normal user)");
+    Path locked = Files.createDirectories(tmp.resolve("read-only"));
+    Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      r = render(locked.resolve("site"));
+      assertThat(r.exit()).isEqualTo(6);
+      assertThat(oneLine(r)).isEqualTo("error: cannot create or lock the lock file " + locked.resolve(".site.lock")
+          + ": permission denied");
+    } finally {
+      Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
 }

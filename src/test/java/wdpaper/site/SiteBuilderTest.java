@@ -112,4 +112,74 @@ class SiteBuilderTest {
         java.nio.charset.StandardCharsets.ISO_8859_1));
     assertThatThrownBy(this::build).hasMessage("content/02-latin.md: is not UTF-8 text; save it as UTF-8");
   }
+
+  // ---- nothing outside the project reaches the site --------------------------------------------------------------
+
+  @Test
+  void rawHtmlThatCouldRunOrLoadSomethingIsRejectedWithItsLine() throws IOException {
+    String[][] cases = {
+        {"<script>alert(1)</script>", "raw HTML <script> is not allowed in content (allowed tags: a, abbr, b, br,"},
+        {"<img src=x onerror=alert(1)>", "raw HTML <img> is not allowed in content"},
+        {"<iframe src=\"https://example.org\"></iframe>", "raw HTML <iframe> is not allowed in content"},
+        {"A <span onclick=\"alert(1)\">click</span> here.", "raw HTML attribute 'onclick' on <span> is not allowed in"
+            + " content (allowed: class, id, title, lang, dir, href, data-figure, data-claim)"},
+        {"<div style=\"background:url(https://example.org/x)\">x</div>", "raw HTML attribute 'style' on <div> is not"
+            + " allowed"},
+        {"A <a href=\"javascript:alert(1)\">link</a>.", "link to 'javascript:alert(1)' is not allowed: only http:,"
+            + " https:, mailto:, relative links and #anchors"},
+        {"A [link](javascript:alert(1)).", "link to 'javascript:alert(1)' is not allowed"},
+        {"A [link](JAVASCRIPT:alert(1)).", "link to 'JAVASCRIPT:alert(1)' is not allowed"},
+        {"A <a href=\"JaVa&#09;script:alert(1)\">link</a>.", "link to 'JaVa\tscript:alert(1)' is not allowed"},
+        {"A [link](jav&#x61;script:alert(1)).", "link to 'javascript:alert(1)' is not allowed"},
+        {"A [data link](data:text/html,hi).", "link to 'data:text/html,hi' is not allowed"},
+        {"![pixel](https://tracker.example.org/p.png)", "image 'https://tracker.example.org/p.png' is not a file of the"
+            + " site: images must be relative paths (the site loads nothing from elsewhere)"},
+    };
+    for (String[] c : cases) {
+      page("02-raw.md", "Raw", 2, "Fine text.\n\n" + c[0] + "\n");
+      assertThat(error()).as(c[0]).startsWith("content/02-raw.md:7: " + c[1]);
+    }
+  }
+
+  @Test
+  void theProjectsOwnKindsOfHtmlPass() throws IOException {
+    page("02-ok.md", "Ok", 2, "E = mc<sup>2</sup>, <abbr title=\"stochastic gradient descent\">SGD</abbr>,"
+        + " <kbd>Ctrl</kbd>.\n\n<div class=\"note\" id=\"n\">A note.</div>\n\n<!-- a comment -->\n\n"
+        + "[the book](http://neuralnetworksanddeeplearning.com/chap3.html), [mail](mailto:a@example.org),"
+        + " [section](intro.html#top), [here](#top).\n");
+    assertThat(build().pages()).hasSize(2);
+  }
+
+  @Test
+  void symbolicLinksOutOfTheProjectAreRefused(@TempDir Path outside) throws IOException {
+    Path secret = Files.writeString(outside.resolve("passwd"), "root:x:0:0");
+    Path leak = Files.createSymbolicLink(root.resolve("templates/assets/leak.css"), secret);
+    assertThat(error()).isEqualTo("templates/assets/leak.css: is a symbolic link to " + secret.toRealPath()
+        + ", outside the project; refusing to use it (copy the file into the project instead)");
+    Files.delete(leak);
+    Path include = Files.createSymbolicLink(root.resolve("templates/partial.ftlh"), secret);
+    assertThat(error()).startsWith("templates/partial.ftlh: is a symbolic link to ");
+    Files.delete(include);
+    Files.createSymbolicLink(root.resolve("content/02-elsewhere.md"), secret);
+    assertThat(error()).startsWith("content/02-elsewhere.md: is a symbolic link to ");
+    Files.delete(root.resolve("content/02-elsewhere.md"));
+    Files.createSymbolicLink(root.resolve("templates/assets/gone.css"), outside.resolve("gone.css"));
+    assertThat(error()).isEqualTo("templates/assets/gone.css: is a symbolic link to " + outside.resolve("gone.css")
+        + ", which does not exist");
+    Files.delete(root.resolve("templates/assets/gone.css"));
+    // a link that stays inside the project is followed, and its target published as a file
+    Files.writeString(root.resolve("shared.css"), "body{}");
+    Files.createSymbolicLink(root.resolve("templates/assets/shared.css"), root.resolve("shared.css"));
+    Path out = Files.createDirectories(root.resolve("out"));
+    build().writeSite(out);
+    assertThat(Files.isSymbolicLink(out.resolve("assets/shared.css"))).isFalse();
+    assertThat(Files.readString(out.resolve("assets/shared.css"))).isEqualTo("body{}");
+  }
+
+  @Test
+  void aTemplateThatCallsItselfWithoutEndIsNamed() throws IOException {
+    page("02-loop.md", "Loop", 2, "<#macro again><@again/></#macro><@again/>\n");
+    assertThat(error()).isEqualTo("content/02-loop.md: the template recursion is too deep (does a macro, function or"
+        + " include call itself without end?)");
+  }
 }
