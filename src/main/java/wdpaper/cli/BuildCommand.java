@@ -3,6 +3,7 @@ package wdpaper.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import wdpaper.build.Pipeline;
 import wdpaper.experiments.Experiments;
 import wdpaper.experiments.Results;
 import wdpaper.project.BuildLock;
@@ -21,9 +22,10 @@ final class BuildCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     int jobs = training.jobs();
     try (BuildLock lock = common.lockOutput("build", "replace", true)) {
-      Results results = Experiments.run(common.paths(), training.profile(), common.mnistDir, jobs,
-          training.force, false, common.err(), System.console() != null, common::log);
-      return RenderCommand.render(common, results, training.quick ? "quick" : "full", t0);
+      Pipeline pipeline = RenderCommand.prepare(common, training.profile());
+      Results results = pipeline.train(() -> Experiments.run(common.paths(), training.profile(), common.mnistDir,
+          jobs, training.force, false, common.err(), System.console() != null, common::log));
+      return RenderCommand.render(common, pipeline, results, training.quick ? "quick" : "full", t0);
     }
   }
 }

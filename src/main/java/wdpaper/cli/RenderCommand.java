@@ -5,10 +5,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import wdpaper.build.Pipeline;
 import wdpaper.experiments.Experiments;
+import wdpaper.experiments.Profile;
 import wdpaper.experiments.Results;
 import wdpaper.project.BuildLock;
-import wdpaper.site.PaperBuild;
 
 /** Figures, site and PDF from the cache only; never trains. */
 @Command(name = "render", mixinStandardHelpOptions = true,
@@ -22,18 +23,26 @@ final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
+    Profile profile = quick ? Profile.QUICK : Profile.FULL;
     try (BuildLock lock = common.lockOutput("render", "replace", true)) {
-      Results results = Experiments.run(common.paths(), quick ? wdpaper.experiments.Profile.QUICK
-          : wdpaper.experiments.Profile.FULL, common.mnistDir, 1, false, true, common.err(), false, common::log);
-      return render(common, results, quick ? "quick" : "full", t0);
+      Pipeline pipeline = prepare(common, profile);
+      Results results = pipeline.train(() -> Experiments.run(common.paths(), profile, common.mnistDir, 1, false,
+          true, common.err(), false, common::log));
+      return render(common, pipeline, results, quick ? "quick" : "full", t0);
     }
   }
 
-  static int render(CommonOptions common, Results results, String profile, long t0) {
-    PaperBuild.Report r = PaperBuild.build(common.paths(), results, profile, common::log);
+  /** Checks pages, thresholds and the experiments each claim reads before anything is trained or read. */
+  static Pipeline prepare(CommonOptions common, Profile profile) {
+    return Pipeline.prepare(common.paths(), Experiments.load(common.paths(), profile), common::log);
+  }
+
+  static int render(CommonOptions common, Pipeline pipeline, Results results, String profile, long t0) {
+    Pipeline.Report r = pipeline.render(results, profile);
     common.out().printf(Locale.ROOT, "built %s: %d pages, %d figures, paper.pdf, %d files in %.1f s (%s profile)%n",
         common.paths().display(r.output()), r.pages(), r.figures(), r.files().size(),
         (System.nanoTime() - t0) / 1e9, profile);
+    common.out().println("time per stage: " + r.times().summary());
     return 0;
   }
 }

@@ -165,9 +165,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     try (BuildLock lock = common.lockOutput("serve", "replace", true)) {
-      var results = Experiments.run(common.paths(), training.profile(), common.mnistDir, training.jobs(),
-          training.force, !train, common.err(), System.console() != null, common::log);
-      RenderCommand.render(common, results, training.quick ? "quick" : "full", t0);
+      var pipeline = RenderCommand.prepare(common, training.profile());
+      var results = pipeline.train(() -> Experiments.run(common.paths(), training.profile(), common.mnistDir,
+          training.jobs(), training.force, !train, common.err(), System.console() != null, common::log));
+      RenderCommand.render(common, pipeline, results, training.quick ? "quick" : "full", t0);
       lastError = null;
     } catch (Throwable e) {
       if (e instanceof UserError u && u.exitCode() == ExitCodes.INTERRUPTED || Thread.currentThread().isInterrupted()) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 
 /**
  * The text alternative of a figure, computed from its spec and data: what is plotted against what, the series,

@@ -10,7 +10,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 
 /**
  * A figure laid out at one {@link Variant}: where the plot, every tick, label and legend entry go. Built by

@@ -4,7 +4,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 
 /**
  * Lays out a {@link FigureSpec} at a {@link Variant}: a pure function, no I/O. From the top: (on a phone) the

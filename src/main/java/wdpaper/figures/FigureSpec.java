@@ -3,11 +3,12 @@ package wdpaper.figures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 
 /**
  * A figure as data: id (kebab-case, shared with the prose and the files), title, caption, the experiments that
- * produced it, axes, and what to plot. Drawn by {@link ChartFactory}, written by {@link FigureWriter}.
+ * produced it, axes, and what to plot. Assembled by {@link FigureAssembler} from a claim's data and the words of
+ * the page that places it; laid out by {@link ChartFactory}, written by {@link FigureWriter}.
  *
  * <h2>Labels</h2>
  * The title, the axis titles ({@code xLabel}, {@code yLabel}), every legend label ({@link Plot#label}) and

@@ -39,7 +39,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
 import org.jfree.svg.ViewBox;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 import wdpaper.project.AtomicFiles;
 import wdpaper.project.Hashing;
 import wdpaper.project.Json;

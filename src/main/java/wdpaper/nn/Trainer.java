@@ -32,7 +32,8 @@ public final class Trainer {
 
   /** Above this weight RMS a run counts as blown up. */
   static final double BLOW_UP_RMS = 1e6;
-  static final double SATURATION_Z = 4.0;
+  /** A hidden neuron counts as saturated when |z| is above this (sigma'(4) = 0.018); claims read it from here. */
+  public static final double SATURATION_Z = 4.0;
   static final double HIST_LOW = -6.0;
   static final double HIST_HIGH = 1.0;
   static final int HIST_BINS = 56;

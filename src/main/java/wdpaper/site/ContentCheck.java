@@ -70,7 +70,8 @@ final class ContentCheck extends AbstractVisitor {
       "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var", "wbr");
   /** Attributes raw HTML in content may use. */
   static final List<String> ATTRIBUTES = List.of("class", "id", "title", "lang", "dir", "href", "data-figure",
-      "data-claim");
+      "data-claim", "data-experiment", "data-metric", "data-layer", "data-log", "data-axis", "data-line",
+      "data-part");
   private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
 
   @Override

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Insets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 import org.jfree.svg.ViewBox;
@@ -14,10 +15,13 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 
 /**
  * TeX to inline SVG at build time with JLaTeXMath (glyphs drawn as paths, so no math font is needed anywhere).
- * The same SVG goes into the HTML and the PDF; the TeX source is kept as the accessible name and title.
+ * The same SVG goes into the HTML and the PDF. Its accessible name and title are a readable text equivalent
+ * ({@link TexText}: "ηλ ≪ n"), which the PDF also writes as invisible text over the drawing, so formulas survive
+ * screen readers, copying and text extraction.
  */
 public final class MathRenderer {
-  private static final float SIZE = 17f;
+  /** The rendering size in px: one em of the formula is this many px of its SVG. */
+  private static final int SIZE = 17;
   private final Map<String, String> memo = new ConcurrentHashMap<>();
 
   /** Returns the {@code <svg>} of {@code tex}; throws {@link IllegalArgumentException} naming the TeX if invalid. */
@@ -40,14 +44,23 @@ public final class MathRenderer {
     g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
     icon.paintIcon(null, g, 0, 0);
     String svg = g.getSVGElement(null, true, new ViewBox(0, 0, w, h), null, null);
-    String escaped = escape(tex);
+    String text = escape(TexText.of(tex));
     int depth = icon.getIconDepth();
+    // integer pixel attributes (openhtmltopdf needs integers), CSS size in em so that a formula takes the size of
+    // the text around it (a table's smaller type, the PDF's 10.5 pt), in the browser and in the PDF alike
+    String style = "width:" + em(w) + ";height:" + em(h) + (display ? "" : ";vertical-align:-" + em(depth));
     svg = svg.replaceAll(" xmlns:jfreesvg=(['\"])[^'\"]*\\1", "").replaceFirst("width='[0-9.]+'", "width='" + w + "'")
         .replaceFirst("height='[0-9.]+'", "height='" + h + "'")
-        .replaceFirst("<svg ", "<svg role='img' aria-label='" + escaped + "' class='tex'"
-            + (display ? "" : " style='vertical-align:-" + depth + "px'") + " ")
-        .replaceFirst("(<svg [^>]*>)", "$1<title>" + escaped + "</title>");
+        .replaceFirst("<svg ", Matcher.quoteReplacement("<svg role='img' aria-label='" + text + "' class='tex' style='"
+            + style + "' "))
+        .replaceFirst("(<svg [^>]*>)", "$1" + Matcher.quoteReplacement("<title>" + text + "</title>"));
     return svg;
+  }
+
+  /** Pixels at the rendering size as em, three decimals, no trailing zeros ("1.5em", "0.059em"). */
+  static String em(int px) {
+    return java.math.BigDecimal.valueOf(px).divide(java.math.BigDecimal.valueOf(SIZE), 3,
+        java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "em";
   }
 
   static String escape(String s) {

@@ -1,24 +1,89 @@
 package wdpaper.site;
 
+import com.openhtmltopdf.css.constants.IdentValue;
+import com.openhtmltopdf.css.style.CssContext;
+import com.openhtmltopdf.css.value.FontSpecification;
+import com.openhtmltopdf.render.FSFont;
+import com.openhtmltopdf.extend.OutputDevice;
+import com.openhtmltopdf.extend.SVGDrawer;
+import com.openhtmltopdf.layout.SharedContext;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.render.AbstractOutputDevice;
+import com.openhtmltopdf.render.BlockBox;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.JustificationInfo;
+import com.openhtmltopdf.render.RenderingContext;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PageMode;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.xml.XmpSerializer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
- * The paper's HTML to PDF with openhtmltopdf: DejaVu fonts embedded from the classpath (Greek and symbols such as
- * the much-less-than sign), SVG figures and math drawn as vectors, and a fixed creation date and document id so
- * that the bytes are the same on every build.
+ * The paper's HTML to PDF with openhtmltopdf, so that the PDF reads as well as the site:
+ * <ul>
+ * <li>DejaVu fonts embedded from the classpath, their ligature substitution (GSUB) off so that extracted and
+ *     copied text has "ff" and "fi", not the ligature characters;
+ * <li>stylesheets as the renderer understands them ({@link PdfStyles}: custom properties resolved), and every
+ *     declaration it still drops reported, unless known to be screen-only;
+ * <li>resources only from the output folder ({@link PdfResources}): no network, no {@code file:} outside;
+ *     anything else is skipped with a warning naming the section and the URI;
+ * <li>each formula's text equivalent (its {@code aria-label}, see {@link TexText}) written as invisible text over
+ *     the drawing, fitted to its width, so formulas survive copying, searching and extraction;
+ * <li>an outline (bookmarks) of sections, their subsections and figures; a table too wide for the page is put on
+ *     a landscape page (found by laying out once and measuring);
+ * <li>tagged (openhtmltopdf's PDF/UA mode: structure tree, reading order, alternative text of figures and
+ *     formulas);
+ * <li>each figure's data (its CSV) attached to the PDF, so that the PDF alone carries its numbers;
+ * <li>metadata: title, authors, subject, keywords, language (/Lang and XMP), creation and modification date from
+ *     the source ({@link wdpaper.project.SourceInfo}), a document id from the content: the same input gives the
+ *     same bytes.
+ * </ul>
  */
 public final class PdfRenderer {
   private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+  private static final String PRODUCER = "weight-decay-paper (openhtmltopdf, PDFBox)";
   /**
    * PDFBox warns, once per font and on every build, that the machine lacks the 14 standard PDF fonts (Times,
    * Helvetica, ...) and that it substitutes others. The paper never uses them: all its text is in the embedded
@@ -34,45 +99,555 @@ public final class PdfRenderer {
     return logger;
   }
 
+  /** One font file and how CSS names it. */
+  private record FontFile(String file, String family, int weight, FontStyle style) {}
+
+  private static final List<FontFile> FONT_FILES = List.of(
+      new FontFile("DejaVuSerif.ttf", "DejaVu Serif", 400, FontStyle.NORMAL),
+      new FontFile("DejaVuSerif-Bold.ttf", "DejaVu Serif", 700, FontStyle.NORMAL),
+      new FontFile("DejaVuSerif-Italic.ttf", "DejaVu Serif", 400, FontStyle.ITALIC),
+      new FontFile("DejaVuSerif-BoldItalic.ttf", "DejaVu Serif", 700, FontStyle.ITALIC),
+      new FontFile("DejaVuSans.ttf", "DejaVu Sans", 400, FontStyle.NORMAL),
+      new FontFile("DejaVuSans-Bold.ttf", "DejaVu Sans", 700, FontStyle.NORMAL),
+      new FontFile("DejaVuSans-Oblique.ttf", "DejaVu Sans", 400, FontStyle.ITALIC),
+      new FontFile("DejaVuSansMono.ttf", "DejaVu Sans Mono", 400, FontStyle.NORMAL));
+
+  /**
+   * What the PDF says about itself.
+   *
+   * @param title the document title (Info /Title, XMP dc:title; viewers show it instead of the file name)
+   * @param subject one sentence (Info /Subject, XMP dc:description); may be empty
+   * @param authors display names (Info /Author joined by "; ", XMP dc:creator one each)
+   * @param keywords Info /Keywords joined by ", ", XMP dc:subject one each
+   * @param language a BCP 47 tag ("en"): catalog /Lang, XMP dc:language, the html lang attribute
+   * @param date creation and modification date (the source date, so that rebuilds are byte-identical)
+   */
+  public record Metadata(String title, String subject, List<String> authors, List<String> keywords, String language,
+      Instant date) {}
+
   private PdfRenderer() {}
 
-  /** Renders {@code html}, whose relative links resolve against {@code baseDir}, to PDF bytes. */
-  public static byte[] render(String html, Path baseDir, String title) {
-    // openhtmltopdf logs every CSS rule it skips (e.g. the site's dark-mode @media); the PDF is checked by tests
+  /**
+   * Renders {@code html}, whose relative links resolve against {@code baseDir} (the only folder it may load files
+   * from), to PDF bytes; resources that were skipped and CSS the renderer ignored go to {@code warnings}, one line
+   * each.
+   */
+  public static byte[] render(String html, Path baseDir, Metadata meta, Consumer<String> warnings) {
+    // openhtmltopdf would log every CSS rule it skips on every build: PdfStyles checks the stylesheets instead
     com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
-    PdfRendererBuilder b = new PdfRendererBuilder();
-    b.useFastMode();
-    b.useSVGDrawer(new BatikSVGDrawer());
-    font(b, "DejaVuSerif.ttf", "DejaVu Serif", 400, FontStyle.NORMAL);
-    font(b, "DejaVuSerif-Bold.ttf", "DejaVu Serif", 700, FontStyle.NORMAL);
-    font(b, "DejaVuSerif-Italic.ttf", "DejaVu Serif", 400, FontStyle.ITALIC);
-    font(b, "DejaVuSerif-BoldItalic.ttf", "DejaVu Serif", 700, FontStyle.ITALIC);
-    font(b, "DejaVuSans.ttf", "DejaVu Sans", 400, FontStyle.NORMAL);
-    font(b, "DejaVuSans-Bold.ttf", "DejaVu Sans", 700, FontStyle.NORMAL);
-    font(b, "DejaVuSansMono.ttf", "DejaVu Sans Mono", 400, FontStyle.NORMAL);
-    org.w3c.dom.Document doc = new org.jsoup.helper.W3CDom().fromJsoup(org.jsoup.Jsoup.parse(html));
-    b.withW3cDocument(doc, baseDir.toUri().toString());
-    b.withProducer("weight-decay-paper");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    b.toStream(out);
-    try (PdfBoxRenderer r = b.buildPdfRenderer()) {
-      r.layout();
-      PDDocument pdf = r.createPDFKeepOpen();
-      Calendar epoch = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-      epoch.setTimeInMillis(0);
-      pdf.getDocumentInformation().setCreationDate(epoch);
-      pdf.getDocumentInformation().setModificationDate(epoch);
-      pdf.getDocumentInformation().setTitle(title);
-      pdf.setDocumentId(42L);
-      pdf.save(out);
-      pdf.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot render the PDF: " + e.getMessage(), e);
+    Document page = Jsoup.parse(html, baseDir.toUri().toString());
+    Map<String, String> whereUsed = new LinkedHashMap<>();
+    PdfResources resources = new PdfResources(baseDir, whereUsed::get);
+    Prepared prepared = prepare(page, meta, resources);
+    whereUsed.putAll(prepared.whereUsed());
+    byte[] pdf;
+    List<String> wide = new ArrayList<>();
+    pdf = pass(page, baseDir, meta, resources, prepared.attachments(), wide, true);
+    if (pdf == null) {
+      markWide(page, wide);
+      wide.clear();
+      pdf = pass(page, baseDir, meta, resources, prepared.attachments(), wide, false);
+      for (String w : wide) {
+        warnings.accept("paper.pdf: " + prepared.tables().get(w) + " is wider than a landscape page; its right"
+            + " part is cut off");
+      }
     }
-    return out.toByteArray();
+    resources.warnings().forEach(warnings);
+    return pdf;
   }
 
-  private static void font(PdfRendererBuilder b, String file, String family, int weight, FontStyle style) {
-    b.useFont(() -> PdfRenderer.class.getResourceAsStream(FONTS + file), family, weight, style, true);
+  /**
+   * One layout (and, unless a table is too wide and {@code mayRetry}, the PDF). Returns null when tables too wide
+   * for their page were found and listed in {@code wide}, so that the caller marks them and lays out again.
+   */
+  private static byte[] pass(Document page, Path baseDir, Metadata meta, PdfResources resources,
+      List<Attachment> attachments, List<String> wide, boolean mayRetry) {
+    List<TrueTypeFont> open = new ArrayList<>();
+    try (PDDocument doc = new PDDocument()) {
+      PdfRendererBuilder b = new PdfRendererBuilder();
+      b.useFastMode();
+      // tagged PDF (structure tree, reading order, alternative text, /Lang): works with the embedded fonts and
+      // stays byte-identical
+      b.usePdfUaAccessibility(true);
+      b.usePDDocument(doc);
+      b.useSVGDrawer(new TextBehindMath(new BatikSVGDrawer()));
+      b.useUnicodeLineBreaker(new LineBreaker());
+      for (FontFile f : FONT_FILES) {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes(f.file())));
+        open.add(ttf);
+        ttf.setEnableGsub(false);
+        b.useFont(new PDFontSupplier(PDType0Font.load(doc, ttf, true)), f.family(), f.weight(), f.style(), true);
+      }
+      b.useExternalResourceAccessControl(resources::allowWritten,
+          ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+      b.useExternalResourceAccessControl(resources::allowResolved,
+          ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+      b.useProtocolsStreamImplementation(resources.files(), "file");
+      b.useProtocolsStreamImplementation(resources.blocked(), PdfResources.BLOCKED_SCHEMES.toArray(String[]::new));
+      b.withW3cDocument(new org.jsoup.helper.W3CDom().fromJsoup(page), baseDir.toUri().toString());
+      b.withProducer(PRODUCER);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      b.toStream(out);
+      try (PdfBoxRenderer r = b.buildPdfRenderer()) {
+        r.layout();
+        findWideTables(r.getRootBox(), wide);
+        if (!wide.isEmpty() && mayRetry) {
+          return null;
+        }
+        PDDocument pdf = r.createPDFKeepOpen();
+        describe(pdf, meta);
+        attach(pdf, attachments, meta);
+        pdf.setDocumentId(documentId(meta + "\n" + page.text()));
+        pdf.save(out);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render the PDF: " + e.getMessage(), e);
+    } finally {
+      for (TrueTypeFont t : open) {
+        try {
+          t.close();
+        } catch (IOException e) {
+          // a font read from memory has nothing to release
+        }
+      }
+    }
+  }
+
+  private static final Map<String, byte[]> FONT_BYTES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static byte[] fontBytes(String file) {
+    return FONT_BYTES.computeIfAbsent(file, f -> {
+      try (InputStream in = PdfRenderer.class.getResourceAsStream(FONTS + f)) {
+        if (in == null) {
+          throw new IllegalStateException("font " + FONTS + f + " is not on the class path");
+        }
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /**
+   * What {@link #prepare} learnt: for each URI the document loads, where it is used; for each table number, where
+   * the table is.
+   */
+  private record Prepared(Map<String, String> whereUsed, Map<String, String> tables, List<Attachment> attachments) {}
+
+  /** A file embedded in the PDF: a figure's data. */
+  private record Attachment(String name, String description, byte[] bytes) {}
+
+  /**
+   * Prepares the DOM for the PDF: language, unbreakable "1/√n_w" in headings, alternative text for formulas, ids
+   * for subsections, numbered tables, the outline.
+   */
+  private static Prepared prepare(Document page, Metadata meta, PdfResources resources) {
+    page.outputSettings().prettyPrint(false);
+    page.selectFirst("html").attr("lang", meta.language());
+    for (Element svg : page.select("svg.tex[aria-label]")) {
+      svg.attr("alt", svg.attr("aria-label"));
+    }
+    for (Element t : page.select("table")) {
+      Element before = t.previousElementSibling();
+      if (before != null && before.tagName().equals("p")) {
+        before.addClass("pdf-keep-with-next");
+      }
+    }
+    for (Element h : page.select("h1, h2, h3, nav.contents a")) {
+      keepSlashesTogether(h);
+    }
+    Element bookmarks = page.head().appendElement("bookmarks");
+    Element contents = page.selectFirst("nav.contents");
+    if (contents != null) {
+      if (contents.id().isEmpty()) {
+        contents.id("contents");
+      }
+      bookmarks.appendElement("bookmark").attr("name", "Contents").attr("href", "#" + contents.id());
+    }
+    List<Attachment> attachments = new ArrayList<>();
+    Map<String, String> tables = new LinkedHashMap<>();
+    for (Element t : page.select("table")) {
+      String n = String.valueOf(tables.size() + 1);
+      t.attr("data-pdf-table", n);
+      Element chapter = t.closest("section.chapter");
+      Element h1 = chapter == null ? null : chapter.selectFirst("h1");
+      tables.put(n, "table " + n + (h1 == null ? "" : " (section '" + h1.text() + "')"));
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    page.select("[id]").forEach(e -> ids.add(e.id()));
+    Map<String, String> used = new LinkedHashMap<>();
+    for (Element chapter : page.select("section.chapter")) {
+      Element h1 = chapter.selectFirst("h1");
+      String title = h1 == null ? chapter.id() : h1.text();
+      Element mark = bookmarks.appendElement("bookmark").attr("name", title).attr("href", "#" + chapter.id());
+      int n = 0;
+      for (Element e : chapter.select("h2, figure.figure[id]")) {
+        if (e.tagName().equals("h2")) {
+          String id = chapter.id() + "-h" + (++n);
+          while (ids.contains(id)) {
+            id = id + "-";
+          }
+          ids.add(id);
+          e.attr("id", id);
+          mark.appendElement("bookmark").attr("name", e.text()).attr("href", "#" + id);
+        } else {
+          Element number = e.selectFirst(".fig-number");
+          Element strong = e.selectFirst("figcaption strong");
+          String name = (number == null ? "Figure" : number.text()) + (strong == null ? "" : " " + strong.text());
+          attachData(e, name, resources, attachments);
+          mark.appendElement("bookmark").attr("name", name).attr("href", "#" + e.id());
+        }
+      }
+      for (Element e : chapter.select("[src], [href], [data], image, use")) {
+        for (String attr : List.of("src", "href", "data", "xlink:href")) {
+          if (e.hasAttr(attr) && !e.tagName().equals("a")) {
+            used.putIfAbsent(e.attr(attr), "section '" + title + "'");
+          }
+        }
+      }
+    }
+    for (Element e : page.select("link[href], [src], object[data]")) {
+      String uri = e.hasAttr("src") ? e.attr("src") : e.hasAttr("href") ? e.attr("href") : e.attr("data");
+      used.putIfAbsent(uri, e.closest("head") != null ? "the page's head" : "the title page or contents");
+    }
+    Map<String, String> resolved = new LinkedHashMap<>();
+    used.forEach((k, v) -> {
+      resolved.put(k, v);
+      try {
+        resolved.putIfAbsent(java.net.URI.create(page.location()).resolve(k).toString(), v);
+      } catch (IllegalArgumentException e) {
+        // not a URI: only the written form is known
+      }
+    });
+    return new Prepared(resolved, tables, attachments);
+  }
+
+  /**
+   * A figure drawn from {@code figures/ID.svg} (or .png) whose {@code figures/ID.csv} exists: the CSV is attached
+   * to the PDF, and the caption says so.
+   */
+  private static void attachData(Element figure, String title, PdfResources resources, List<Attachment> out) {
+    Element img = figure.selectFirst("img[src]");
+    if (img == null || !img.attr("src").matches("[A-Za-z0-9_./-]+\\.(svg|png)")) {
+      return;
+    }
+    String csv = img.attr("src").replaceAll("\\.(svg|png)$", ".csv");
+    String name = csv.substring(csv.lastIndexOf('/') + 1);
+    if (out.stream().anyMatch(a -> a.name().equals(name))) {
+      return;
+    }
+    resources.read(csv).ifPresent(bytes -> {
+      out.add(new Attachment(name, "Data of " + title, bytes));
+      Element where = figure.selectFirst(".fig-source");
+      if (where == null) {
+        where = figure.selectFirst("figcaption");
+      }
+      if (where != null) {
+        // the file name mid-sentence: the renderer may break between an inline element and a following "."
+        where.appendText(" The file ");
+        where.appendElement("code").text(name);
+        where.appendText(" attached to this PDF holds its data.");
+      }
+    });
+  }
+
+  /** Embeds the attachments (dated like the document), listed in the catalog's EmbeddedFiles name tree. */
+  private static void attach(PDDocument pdf, List<Attachment> attachments, Metadata meta) throws IOException {
+    if (attachments.isEmpty()) {
+      return;
+    }
+    Calendar date = Calendar.getInstance(TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
+    date.setTimeInMillis(meta.date().toEpochMilli());
+    Map<String, org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification> specs =
+        new java.util.TreeMap<>();
+    for (Attachment a : attachments) {
+      var file = new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(pdf,
+          new java.io.ByteArrayInputStream(a.bytes()));
+      file.setSubtype("text/csv");
+      file.setSize(a.bytes().length);
+      file.setCreationDate(date);
+      file.setModDate(date);
+      var spec = new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+      spec.setFile(a.name());
+      spec.setFileUnicode(a.name());
+      spec.setFileDescription(a.description());
+      spec.setEmbeddedFile(file);
+      spec.setEmbeddedFileUnicode(file);
+      specs.put(a.name(), spec);
+    }
+    var tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+    tree.setNames(specs);
+    var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(pdf.getDocumentCatalog());
+    names.setEmbeddedFiles(tree);
+    pdf.getDocumentCatalog().setNames(names);
+  }
+
+  /** Wraps each word with a slash ("1/√n_w?") in a no-wrap span: the renderer would break before the slash. */
+  private static void keepSlashesTogether(Element heading) {
+    for (TextNode t : new ArrayList<>(heading.textNodes())) {
+      String text = t.getWholeText();
+      Matcher m = Pattern.compile("\\S*/\\S*").matcher(text);
+      if (!m.find()) {
+        continue;
+      }
+      m.reset();
+      int last = 0;
+      while (m.find()) {
+        t.before(new TextNode(text.substring(last, m.start())));
+        t.before(new Element("span").addClass("nowrap").text(m.group()));
+        last = m.end();
+      }
+      t.before(new TextNode(text.substring(last)));
+      t.remove();
+    }
+    for (Element child : heading.children()) {
+      if (!child.hasClass("nowrap")) {
+        keepSlashesTogether(child);
+      }
+    }
+  }
+
+  /** The numbers of the tables wider than the box that holds them. */
+  private static void findWideTables(Box box, List<String> wide) {
+    if (box instanceof BlockBox b && b.getElement() != null && b.getElement().getNodeName().equals("table")) {
+      BlockBox holder = b.getContainingBlock() instanceof BlockBox cb ? cb : null;
+      if (holder != null && b.getWidth() > holder.getContentWidth() + 1) {
+        wide.add(b.getElement().getAttribute("data-pdf-table"));
+      }
+      return;
+    }
+    for (int i = 0; i < box.getChildCount(); i++) {
+      findWideTables(box.getChild(i), wide);
+    }
+  }
+
+  /**
+   * Puts each listed table, with the paragraph leading into it, in a {@code div.pdf-wide}, which paper.css lays
+   * out on a landscape page.
+   */
+  private static void markWide(Document page, List<String> wide) {
+    for (String id : wide) {
+      Element t = page.selectFirst("table[data-pdf-table=\"" + id + "\"]");
+      if (t != null && (t.parent() == null || !t.parent().hasClass("pdf-wide"))) {
+        Element lead = t.previousElementSibling();
+        t.wrap("<div class=\"pdf-wide\"></div>");
+        if (lead != null && lead.hasClass("pdf-keep-with-next")) {
+          t.parent().prependChild(lead);
+        }
+      }
+    }
+  }
+
+  /** Info dictionary, XMP, language, outline shown on opening, title in the window. */
+  private static void describe(PDDocument pdf, Metadata meta) throws IOException {
+    Calendar date = Calendar.getInstance(TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
+    date.setTimeInMillis(meta.date().toEpochMilli());
+    PDDocumentInformation info = new PDDocumentInformation();
+    info.setTitle(meta.title());
+    info.setAuthor(String.join("; ", meta.authors()));
+    if (!meta.subject().isEmpty()) {
+      info.setSubject(meta.subject());
+    }
+    if (!meta.keywords().isEmpty()) {
+      info.setKeywords(String.join(", ", meta.keywords()));
+    }
+    info.setCreator("weight-decay-paper");
+    info.setProducer(PRODUCER);
+    info.setCreationDate(date);
+    info.setModificationDate(date);
+    pdf.setDocumentInformation(info);
+    PDDocumentCatalog catalog = pdf.getDocumentCatalog();
+    catalog.setLanguage(meta.language());
+    if (catalog.getDocumentOutline() != null) {
+      catalog.setPageMode(PageMode.USE_OUTLINES);
+    }
+    PDViewerPreferences prefs = catalog.getViewerPreferences() != null ? catalog.getViewerPreferences()
+        : new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+    prefs.setDisplayDocTitle(true);
+    catalog.setViewerPreferences(prefs);
+    XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+    DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+    dc.setFormat("application/pdf");
+    dc.setTitle(meta.title());
+    meta.authors().forEach(dc::addCreator);
+    if (!meta.subject().isEmpty()) {
+      dc.setDescription(meta.subject());
+    }
+    meta.keywords().forEach(dc::addSubject);
+    dc.addLanguage(meta.language());
+    AdobePDFSchema adobe = xmp.createAndAddAdobePDFSchema();
+    adobe.setProducer(PRODUCER);
+    if (!meta.keywords().isEmpty()) {
+      adobe.setKeywords(String.join(", ", meta.keywords()));
+    }
+    org.apache.xmpbox.schema.XMPSchema ua = new org.apache.xmpbox.schema.XMPSchema(xmp,
+        "http://www.aiim.org/pdfua/ns/id/", "pdfuaid");
+    ua.setTextPropertyValue("part", "1");
+    xmp.addSchema(ua);
+    XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+    basic.setCreatorTool("weight-decay-paper");
+    basic.setCreateDate(date);
+    basic.setModifyDate(date);
+    basic.setMetadataDate(date);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      new XmpSerializer().serialize(xmp, bytes, true);
+    } catch (javax.xml.transform.TransformerException e) {
+      throw new IOException("cannot write the PDF's XMP metadata: " + e.getMessage(), e);
+    }
+    PDMetadata stream = new PDMetadata(pdf);
+    stream.importXMPMetadata(bytes.toByteArray());
+    catalog.setMetadata(stream);
+  }
+
+  /**
+   * A document id from the metadata and the text, so that the same paper always has the same id and another paper
+   * another (the text, not the markup: attribute order must not matter).
+   */
+  private static long documentId(String html) {
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8));
+      long id = 0;
+      for (int i = 0; i < 8; i++) {
+        id = id << 8 | (h[i] & 0xff);
+      }
+      return id;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Lines break where Unicode says (after spaces and hyphens, ...), not also before every "/" and after every "."
+   * as openhtmltopdf's default, made for URLs, does: that broke "1/√n_w" as "1" + "/√n_w" and "x.csv" as "x." +
+   * "csv". A table that then no longer fits goes to a landscape page.
+   */
+  private static final class LineBreaker implements com.openhtmltopdf.extend.FSTextBreaker {
+    private final java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT);
+
+    @Override
+    public int next() {
+      return lines.next();
+    }
+
+    @Override
+    public void setText(String text) {
+      lines.setText(text);
+    }
+  }
+
+  /**
+   * Draws each formula (an SVG with class {@code tex}) and, over it, its {@code aria-label} as invisible text
+   * (rendering mode 3, as OCR layers do) in the font of the surrounding text, on the formula's baseline and
+   * squeezed or spread to the formula's width: text extraction, search, copy and screen readers that read the
+   * text layer get "ηλ ≪ n" where the page shows the drawing.
+   */
+  private static final class TextBehindMath implements SVGDrawer {
+    private final SVGDrawer inner;
+
+    TextBehindMath(SVGDrawer inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public void importFontFaceRules(List<com.openhtmltopdf.css.sheet.FontFaceRule> rules, SharedContext ctx) {
+      inner.importFontFaceRules(rules, ctx);
+    }
+
+    @Override
+    public void withUserAgent(com.openhtmltopdf.extend.UserAgentCallback userAgent) {
+      inner.withUserAgent(userAgent);
+    }
+
+    @Override
+    public void addFontFile(java.io.File file, String family, Integer weight, FontStyle style)
+        throws IOException, java.awt.FontFormatException {
+      inner.addFontFile(file, family, weight, style);
+    }
+
+    @Override
+    public void close() throws IOException {
+      inner.close();
+    }
+
+    @Override
+    public SVGImage buildSVGImage(org.w3c.dom.Element svg, Box box, CssContext css, double width, double height,
+        double dotsPerPixel) {
+      SVGImage image = inner.buildSVGImage(svg, box, css, width, height, dotsPerPixel);
+      String text = svg.getAttribute("aria-label");
+      if (text.isEmpty() || !(" " + svg.getAttribute("class") + " ").contains(" tex ")) {
+        return image;
+      }
+      double baseline = baseline(svg.getAttribute("style"));
+      return new SVGImage() {
+        @Override
+        public int getIntrinsicWidth() {
+          return image.getIntrinsicWidth();
+        }
+
+        @Override
+        public int getIntrinsicHeight() {
+          return image.getIntrinsicHeight();
+        }
+
+        @Override
+        public void drawSVG(OutputDevice device, RenderingContext ctx, double x, double y) {
+          image.drawSVG(device, ctx, x, y);
+          if (device instanceof PdfBoxOutputDevice pdf) {
+            drawInvisible(pdf, ctx, box, text, x, y, image.getIntrinsicWidth(), image.getIntrinsicHeight(),
+                baseline);
+          }
+        }
+      };
+    }
+
+    /** Where the baseline lies, as a fraction of the height from the top: from "height:Hem;vertical-align:-Dem". */
+    private static double baseline(String style) {
+      Matcher h = Pattern.compile("height:\\s*([0-9.]+)em").matcher(style);
+      Matcher d = Pattern.compile("vertical-align:\\s*-([0-9.]+)em").matcher(style);
+      if (h.find() && d.find()) {
+        double height = Double.parseDouble(h.group(1));
+        return height > 0 ? 1 - Double.parseDouble(d.group(1)) / height : 0.75;
+      }
+      return 0.65;
+    }
+
+    private static void drawInvisible(PdfBoxOutputDevice device, RenderingContext ctx, Box box, String text,
+        double x, double y, int width, int height, double baseline) {
+      FontSpecification around = box.getStyle().getFontSpecification();
+      FontSpecification spec = new FontSpecification();
+      spec.families = around.families;
+      spec.size = around.size;
+      spec.fontWeight = IdentValue.NORMAL;
+      spec.fontStyle = IdentValue.NORMAL;
+      spec.variant = IdentValue.NORMAL;
+      FSFont font = ctx.getFont(spec);
+      int natural = ctx.getTextRenderer().getWidth(ctx.getFontContext(), font, text);
+      if (natural > 0 && width > 0 && natural != width) {
+        // the text's size scaled to the drawing's width, within half and 1.4 times the size around it (a text
+        // much wider than the drawing is then squeezed; one much narrower leaves a gap, read as a space)
+        spec.size = (float) Math.min(around.size * 1.4,
+            Math.max(around.size * 0.5, around.size * (double) width / natural));
+        font = ctx.getFont(spec);
+        natural = ctx.getTextRenderer().getWidth(ctx.getFontContext(), font, text);
+      }
+      int gaps = Math.max(1, text.codePointCount(0, text.length()) - 1);
+      JustificationInfo fit = new JustificationInfo();
+      float adjust = Math.min(0f, (float) (width - natural) / gaps);
+      fit.setNonSpaceAdjust(adjust);
+      fit.setSpaceAdjust(adjust);
+      FontSpecification before = device instanceof AbstractOutputDevice a ? a.getFontSpecification() : null;
+      if (device instanceof AbstractOutputDevice a) {
+        a.setFontSpecification(spec);
+      }
+      device.getCurrentPage().setRenderingMode(RenderingMode.NEITHER);
+      device.setFont(font);
+      device.drawString(text, (float) x, (float) (y + height * baseline), fit);
+      device.getCurrentPage().setRenderingMode(RenderingMode.FILL);
+      if (device instanceof AbstractOutputDevice a && before != null) {
+        a.setFontSpecification(before);
+      }
+    }
   }
 }

@@ -17,6 +17,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import wdpaper.figures.FigureSpec;
+import wdpaper.figures.FigureText;
 import wdpaper.figures.FigureWriter;
 import wdpaper.figures.RichText;
 import wdpaper.figures.Variant;
@@ -24,91 +25,53 @@ import wdpaper.project.AtomicFiles;
 import wdpaper.project.UserError;
 
 /**
- * Builds the static site into a folder: loads the pages, renders FreeMarker then Markdown, numbers figures and
- * equations across pages, resolves cross-references ({@code @fig:id}, {@code @eq:name}, {@code @sec:slug}), applies
- * the layout, and copies the assets. {@link #paperHtml()} is the same content as one document, for the PDF.
+ * Builds the static site into a folder: renders each page's FreeMarker then Markdown (checking that every number
+ * comes from the data, {@link NumberCheck}), collects the figures the pages place and the words they give them,
+ * numbers figures and equations across pages, resolves cross-references ({@code @fig:id}, {@code @eq:name},
+ * {@code @sec:slug}), applies the layout, and copies the assets. {@link #paperHtml()} is the same content as one
+ * document, for the PDF.
  */
 public final class SiteBuilder {
   private static final Pattern REF = Pattern.compile("@(fig|eq|sec):([a-z0-9]+(?:-[a-z0-9]+)*)");
 
-  private final Path contentDir;
   private final Path templatesDir;
   private final Templates templates;
   private final MarkdownRenderer markdown;
   private final Map<String, Object> model;
-  private final Map<String, FigureSpec> figures = new LinkedHashMap<>();
-  private final List<Page> pages = new ArrayList<>();
+  private final Map<String, List<String>> claimFigures;
+  private final Map<String, FigureSpec> figureSpecs = new LinkedHashMap<>();
+  private final List<Page> pages;
   private final Map<String, String> bodies = new LinkedHashMap<>();
+  private final Map<String, FigureText> figureTexts = new LinkedHashMap<>();
   private final Map<String, Integer> figureNumbers = new LinkedHashMap<>();
   private final Map<String, String> figurePage = new LinkedHashMap<>();
   private final Map<String, Integer> equationNumbers = new LinkedHashMap<>();
   private final Map<String, String> equationPage = new LinkedHashMap<>();
 
-  public SiteBuilder(Path root, Map<String, Object> model, List<FigureSpec> figureSpecs) {
-    this.contentDir = root.resolve("content");
+  /**
+   * @param pages the pages, from {@link #loadPages}
+   * @param model what the pages see (see docs/authoring.md and output/model.json)
+   * @param claimFigures the figures the claims compute, by id, with the experiments each shows
+   */
+  public SiteBuilder(Path root, List<Page> pages, Map<String, Object> model, Map<String, List<String>> claimFigures) {
     this.templatesDir = root.resolve("templates");
-    this.templates = new Templates(contentDir, templatesDir, root);
+    this.templates = new Templates(root.resolve("content"), templatesDir, root);
     this.markdown = new MarkdownRenderer(new MathRenderer());
     this.model = new LinkedHashMap<>(model);
-    for (FigureSpec f : figureSpecs) {
-      figures.put(f.id(), f);
-    }
-    Map<String, Object> figModel = new LinkedHashMap<>();
-    figureSpecs.forEach(f -> figModel.put(f.id(), ordered("title", f.title(), "caption", f.caption())));
-    this.model.put("figures", figModel);
+    this.claimFigures = new LinkedHashMap<>(claimFigures);
+    this.pages = List.copyOf(pages);
   }
 
-  /** Loads, checks and renders every page; call before writing. Errors are collected and reported together. */
-  public SiteBuilder render() {
-    wdpaper.project.ProjectPaths.of(templates.root(), null, null).checkLinks();
-    loadPages();
-    List<String> errors = new ArrayList<>();
-    for (Page p : pages) {
-      errors.addAll(NumberCheck.check(p.file(), p.source()));
-    }
-    throwIf(errors, "page");
-    List<Map<String, Object>> nav = new ArrayList<>();
-    for (Page p : pages) {
-      Map<String, Object> n = new LinkedHashMap<>();
-      n.put("title", p.title());
-      n.put("href", href(p));
-      n.put("slug", p.slug());
-      nav.add(n);
-    }
-    model.put("pages", nav);
-    for (Page p : pages) {
-      try {
-        String rendered = wdpaper.project.Text.normalize(templates.renderContent(p.file().substring(
-            "content/".length()), model));
-        String body = rendered.substring(rendered.indexOf("\n---\n", 3) + 5);
-        List<MarkdownRenderer.Problem> problems = new ArrayList<>();
-        bodies.put(p.slug(), markdown.render(body, problems));
-        for (MarkdownRenderer.Problem pr : problems) {
-          errors.add(p.file() + ":" + p.lineOfBody(body, pr.line()) + ": " + pr.message());
-        }
-      } catch (IllegalArgumentException e) {
-        errors.add(p.file() + ": " + e.getMessage());
-      } catch (UserError e) {
-        errors.add(e.getMessage());
-      }
-    }
-    throwIf(errors, "page");
-    number(errors);
-    throwIf(errors, "reference");
-    return this;
-  }
-
-  private void throwIf(List<String> errors, String what) {
-    if (!errors.isEmpty()) {
-      throw UserError.config(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more "
-          + what + " errors)" : ""));
-    }
-  }
-
-  private void loadPages() {
+  /**
+   * The pages of {@code contentDir} (every {@code *.md}), ordered by their front matter's order, then file. Two pages
+   * with the same name or order, and the reserved names, are errors naming both files.
+   */
+  public static List<Page> loadPages(Path contentDir) {
+    wdpaper.project.ProjectPaths.of(contentDir.getParent(), null, null).checkLinks();
     if (!Files.isDirectory(contentDir)) {
       throw UserError.config("content folder " + contentDir + " does not exist, expected content/*.md");
     }
+    List<Page> pages = new ArrayList<>();
     try (Stream<Path> s = Files.list(contentDir)) {
       for (Path f : s.filter(x -> x.toString().endsWith(".md")).sorted().toList()) {
         String name = "content/" + f.getFileName();
@@ -146,7 +109,65 @@ public final class SiteBuilder {
             + sameOrder.file() + "; give each page its own order");
       }
     }
+    if (!errors.isEmpty()) {
+      throw UserError.config(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more page"
+          + " errors)" : ""));
+    }
+    return pages;
+  }
+
+  /** Checks and renders every page; call before writing. Errors are collected and reported together. */
+  public SiteBuilder render() {
+    wdpaper.project.ProjectPaths.of(templates.root(), null, null).checkLinks();
+    List<String> errors = new ArrayList<>();
+    for (Page p : pages) {
+      errors.addAll(NumberCheck.checkSource(p.file(), p.source()));
+    }
     throwIf(errors, "page");
+    List<Map<String, Object>> nav = new ArrayList<>();
+    for (Page p : pages) {
+      Map<String, Object> n = new LinkedHashMap<>();
+      n.put("title", p.title());
+      n.put("href", href(p));
+      n.put("slug", p.slug());
+      nav.add(n);
+    }
+    model.put("pages", nav);
+    for (Page p : pages) {
+      try {
+        String rendered = wdpaper.project.Text.normalize(templates.renderContent(p.file().substring(
+            "content/".length()), model));
+        List<String> typed = NumberCheck.checkRendered(p.file(), p.source(), rendered);
+        if (!typed.isEmpty()) {
+          errors.addAll(typed);
+          continue;
+        }
+        String plain = DataNumbers.strip(rendered);
+        String body = plain.substring(plain.indexOf("\n---\n", 3) + 5);
+        List<MarkdownRenderer.Problem> problems = new ArrayList<>();
+        bodies.put(p.slug(), markdown.render(body, problems));
+        for (MarkdownRenderer.Problem pr : problems) {
+          errors.add(p.file() + ":" + p.lineOfBody(body, pr.line()) + ": " + pr.message());
+        }
+      } catch (IllegalArgumentException e) {
+        errors.add(p.file() + ": " + e.getMessage());
+      } catch (UserError e) {
+        errors.add(e.getMessage());
+      }
+    }
+    throwIf(errors, "page");
+    collect(errors);
+    throwIf(errors, "figure or verdict");
+    number(errors);
+    throwIf(errors, "reference");
+    return this;
+  }
+
+  private void throwIf(List<String> errors, String what) {
+    if (!errors.isEmpty()) {
+      throw UserError.config(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more "
+          + what + " errors)" : ""));
+    }
   }
 
   /** Page names (file names without {@code NN-}) the build uses for its own files. */
@@ -154,6 +175,73 @@ public final class SiteBuilder {
 
   private String href(Page p) {
     return p == pages.get(0) ? "index.html" : p.slug() + ".html";
+  }
+
+  /** Reads the words of every placed figure, and checks every verdict has its parts. */
+  private void collect(List<String> errors) {
+    for (Page p : pages) {
+      Document d = Jsoup.parseBodyFragment(bodies.get(p.slug()));
+      for (Element slot : d.select("div.figure-slot")) {
+        String id = slot.attr("data-figure");
+        String where = p.file() + ":" + figureLine(p, id);
+        String experiment = slot.attr("data-experiment");
+        if (experiment.isEmpty() && !claimFigures.containsKey(id)) {
+          errors.add(where + ": figure '" + id + "' is computed by no claim (claims' figures: " + String.join(", ",
+              claimFigures.keySet()) + "); a figure of one experiment's runs needs experiment= and metric=");
+          continue;
+        }
+        if (figureTexts.containsKey(id)) {
+          errors.add(where + ": figure '" + id + "' is placed twice (also in " + figureTexts.get(id).where() + ")");
+          continue;
+        }
+        Map<Integer, String> legends = new LinkedHashMap<>();
+        for (Element l : slot.select("div.fig-legend")) {
+          legends.put(Integer.parseInt(l.attr("data-line")), l.text());
+        }
+        figureTexts.put(id, new FigureText(id, where, text(slot, "div.fig-title"), text(slot,
+            "div.fig-axis[data-axis=x]"), text(slot, "div.fig-axis[data-axis=y]"), legends, caption(slot),
+            experiment.isEmpty() ? null : experiment, experiment.isEmpty() ? null : slot.attr("data-metric"),
+            experiment.isEmpty() ? 1 : Integer.parseInt(slot.attr("data-layer")), slot.attr("data-log"),
+            slot.selectFirst("div.fig-censored") == null ? null : text(slot, "div.fig-censored")));
+      }
+      for (Element slot : d.select("div.verdict-slot")) {
+        String claim = slot.attr("data-claim");
+        String where = p.file() + ":" + p.lineOf("\"" + claim + "\"");
+        for (String part : List.of("measured", "rule")) {
+          if (slot.select("div.verdict-part[data-part=" + part + "]").isEmpty()) {
+            errors.add(where + ": the verdict of '" + claim + "' has no <@p." + part + ">…</@p." + part + ">");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The line of the page that places figure {@code id}: where {@code id="…"} is written, also when the id is built
+   * from data ({@code id="book-accuracy-${h}"} places book-accuracy-30); else the first figure of the page.
+   */
+  private static int figureLine(Page p, String id) {
+    for (int k = id.length(); k >= 1; k--) {
+      String written = "id=\"" + id.substring(0, k);
+      if (p.source().contains(written + (k == id.length() ? "\"" : "$"))) {
+        return p.lineOf(written);
+      }
+    }
+    return p.lineOf("<@p.figure");
+  }
+
+  private static String text(Element slot, String selector) {
+    Element e = slot.selectFirst(selector);
+    return e == null ? "" : e.text();
+  }
+
+  /** The caption: the inline content of the slot's paragraphs, joined. */
+  private static String caption(Element slot) {
+    List<String> parts = new ArrayList<>();
+    for (Element p : slot.select("> p")) {
+      parts.add(p.html());
+    }
+    return String.join(" ", parts);
   }
 
   /** Numbers figures and equations in page order; every referenced id must exist. */
@@ -164,12 +252,7 @@ public final class SiteBuilder {
       texts.put(p.slug(), d.text());
       for (Element slot : d.select("div.figure-slot")) {
         String id = slot.attr("data-figure");
-        if (!figures.containsKey(id)) {
-          errors.add(p.file() + ":" + p.lineOf(id) + ": figure '" + id + "' is not declared (known: "
-              + String.join(", ", figures.keySet()) + ")");
-        } else if (figureNumbers.containsKey(id)) {
-          errors.add(p.file() + ":" + p.lineOf(id) + ": figure '" + id + "' is placed twice");
-        } else {
+        if (!figureNumbers.containsKey(id)) {
           figureNumbers.put(id, figureNumbers.size() + 1);
           figurePage.put(id, href(p));
         }
@@ -193,6 +276,17 @@ public final class SiteBuilder {
         }
       }
     }
+  }
+
+  /** The words of every placed figure, in the order the pages place them. */
+  public List<FigureText> figureTexts() {
+    return List.copyOf(figureTexts.values());
+  }
+
+  /** The placed figures, assembled from their data and the pages' words: what the figure blocks show. */
+  public SiteBuilder figures(List<FigureSpec> specs) {
+    specs.forEach(f -> figureSpecs.put(f.id(), f));
+    return this;
   }
 
   /** Writes the site pages, figures' HTML blocks resolved, into {@code out}; returns the files written. */
@@ -274,13 +368,7 @@ public final class SiteBuilder {
       slot.remove();
     }
     for (Element slot : d.select("div.verdict-slot")) {
-      String claim = slot.attr("data-claim");
-      Object v = ((Map<?, ?>) model.get("verdicts")).get(claim);
-      if (v == null) {
-        throw UserError.config("a page asks for the verdict of '" + claim + "', which the analysis does not compute"
-            + " (known: " + ((Map<?, ?>) model.get("verdicts")).keySet() + ")");
-      }
-      slot.before(templates.renderLayout("partials/verdict.ftlh", ordered("v", v)));
+      slot.before(templates.renderLayout("partials/verdict.ftlh", verdictModel(slot)));
       slot.remove();
     }
     for (Element eq : d.select("div.equation[data-label]")) {
@@ -312,32 +400,68 @@ public final class SiteBuilder {
     return d.body().html();
   }
 
-  private String link(String kind, String id, boolean paper) {
-    switch (kind) {
-      case "fig":
-        return "<a class=\"xref\" href=\"" + (paper ? "" : figurePage.get(id)) + "#fig-" + id + "\">Figure "
-            + figureNumbers.get(id) + "</a>";
-      case "eq":
-        return "<a class=\"xref\" href=\"" + (paper ? "" : equationPage.get(id)) + "#eq-" + id + "\">("
-            + equationNumbers.get(id) + ")</a>";
-      default:
-        Page p = pages.stream().filter(x -> x.slug().equals(id)).findFirst().orElseThrow();
-        int n = pages.indexOf(p) + 1;
-        return "<a class=\"xref\" href=\"" + (paper ? "#sec-" + id : href(p)) + "\">Section " + n + "</a>";
+  /** The verdict box's model: the claim's outcome and the page's words for what was measured, the rule, caveats. */
+  private Map<String, Object> verdictModel(Element slot) {
+    String claim = slot.attr("data-claim");
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("claim", claim);
+    v.put("outcome", ((Map<?, ?>) ((Map<?, ?>) model.get("verdicts")).get(claim)).get("outcome"));
+    Map<String, Object> m = ordered("v", v, "site", model.get("site"));
+    m.put("measured", parts(slot, "measured"));
+    m.put("rules", parts(slot, "rule"));
+    m.put("caveats", parts(slot, "caveat"));
+    return m;
+  }
+
+  private static List<String> parts(Element slot, String kind) {
+    List<String> out = new ArrayList<>();
+    for (Element part : slot.select("div.verdict-part[data-part=" + kind + "]")) {
+      List<String> paragraphs = new ArrayList<>();
+      for (Element p : part.select("> p")) {
+        paragraphs.add(p.html());
+      }
+      out.add(paragraphs.isEmpty() ? part.html() : String.join(" ", paragraphs));
     }
+    return out;
+  }
+
+  /** A cross-reference's link; its words ("Figure 3") are in templates/partials/xref.ftlh. */
+  private String link(String kind, String id, boolean paper) {
+    String href;
+    int number;
+    switch (kind) {
+      case "fig" -> {
+        href = (paper ? "" : figurePage.get(id)) + "#fig-" + id;
+        number = figureNumbers.get(id);
+      }
+      case "eq" -> {
+        href = (paper ? "" : equationPage.get(id)) + "#eq-" + id;
+        number = equationNumbers.get(id);
+      }
+      default -> {
+        Page p = pages.stream().filter(x -> x.slug().equals(id)).findFirst().orElseThrow();
+        href = paper ? "#sec-" + id : href(p);
+        number = pages.indexOf(p) + 1;
+      }
+    }
+    return templates.renderLayout("partials/xref.ftlh", ordered("kind", kind, "href", href, "number", number)).strip();
   }
 
   private Map<String, Object> figureModel(String id, boolean paper) {
-    FigureSpec f = figures.get(id);
+    FigureText f = figureTexts.get(id);
+    FigureSpec spec = figureSpecs.get(id);
+    if (spec == null) {
+      throw new IllegalStateException("figure '" + id + "' was placed but not assembled: call figures() first");
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     m.put("number", figureNumbers.get(id));
-    m.put("title", f.title());
-    m.put("caption", f.caption());
-    m.put("experiments", f.experiments());
+    m.put("title", spec.title());
+    m.put("caption", f.captionHtml());
+    m.put("experiments", spec.experiments());
     m.put("permalink", (paper ? "" : figurePage.get(id)) + "#fig-" + id);
     m.put("paper", paper);
-    m.putAll(figureFiles(f));
+    m.putAll(figureFiles(spec));
     return m;
   }
 

@@ -17,8 +17,9 @@ import wdpaper.project.UserError;
 
 /**
  * The two FreeMarker configurations: one for the Markdown pages in {@code content/} (plain text, with the macros
- * of {@code templates/macros.ftl} imported as {@code p}), one for the HTML layouts in {@code templates/} (.ftlh:
- * auto-escaping on). Both are locale-independent, rethrow errors, and have the unsafe built-ins off.
+ * of {@code templates/macros.ftl} imported as {@code p}, and numbers from the model marked as data, see
+ * {@link DataNumbers}), one for the HTML layouts in {@code templates/} (.ftlh: auto-escaping on). Both are
+ * locale-independent, rethrow errors, and have the unsafe built-ins off.
  */
 public final class Templates {
   private final Configuration content;
@@ -30,6 +31,11 @@ public final class Templates {
     try {
       this.content = configure(new MultiTemplateLoader(new TemplateLoader[] {
           new ProjectLoader(contentDir, root), new ProjectLoader(templatesDir, root)}));
+      // numbers from the model are marked so that NumberCheck can tell them from typed ones (see DataNumbers)
+      this.content.setObjectWrapper(new DataNumbers.Wrapper());
+      this.content.setCustomNumberFormats(Map.of("data", new DataNumbers.Format()));
+      this.content.setNumberFormat("@data");
+      this.content.setSharedVariable("numbers", DataNumbers.functions(this.content));
       this.content.addAutoImport("p", "macros.ftl");
       this.layout = configure(new ProjectLoader(templatesDir, root));
     } catch (IOException e) {
@@ -87,8 +93,11 @@ public final class Templates {
           break;
         }
       }
-      throw UserError.config(where(e.getTemplateSourceName(), name, folder) + ":" + e.getLineNumber() + ":"
-          + e.getColumnNumber() + ": " + (expr != null ? "cannot evaluate '" + expr + "': " : "")
+      String at = where(e.getTemplateSourceName(), name, folder) + ":" + e.getLineNumber() + ":"
+          + e.getColumnNumber();
+      String caller = caller(e, name, folder);
+      throw UserError.config((caller != null ? caller + " (in " + at + ")" : at) + ": "
+          + (expr != null ? "cannot evaluate '" + expr + "': " : "")
           + firstLine(e.getMessageWithoutStackTop()).replaceAll("\\s+", " ").strip() + reason);
     } catch (IOException e) {
       throw UserError.config(folder + name + ": cannot read template: " + wdpaper.project.IoErrors.reason(e));
@@ -96,6 +105,32 @@ public final class Templates {
       throw UserError.config(folder + name + ": the template recursion is too deep (does a macro, function or"
           + " include call itself without end?)");
     }
+  }
+
+  private static final java.util.regex.Pattern FRAME = java.util.regex.Pattern.compile(
+      "in template \"([^\"]+)\" at line (\\d+), column (\\d+)");
+
+  /**
+   * When the error is inside a macro or function of templates/ (say p.f given a missing value), the place in the
+   * page that called it: the first frame of FreeMarker's instruction stack outside templates/; null if none.
+   */
+  private static String caller(TemplateException e, String name, String folder) {
+    String source = e.getTemplateSourceName();
+    if (source == null || !where(source, name, folder).startsWith("templates/") || folder.equals("templates/")) {
+      return null;
+    }
+    String stack = e.getFTLInstructionStack();
+    if (stack == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = FRAME.matcher(stack);
+    while (m.find()) {
+      String w = where(m.group(1), name, folder);
+      if (!w.startsWith("templates/")) {
+        return w + ":" + m.group(2) + ":" + m.group(3);
+      }
+    }
+    return null;
   }
 
   private static String where(String source, String name, String folder) {

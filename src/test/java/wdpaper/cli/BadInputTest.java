@@ -95,7 +95,8 @@ class BadInputTest {
   void templateErrorNamesFileAndLine() throws IOException {
     Fixture.Run r = withFileChanged("content/02-book-figure.md", "${b.epochs} epochs", "${b.epohcs} epochs");
     assertThat(r.exit()).isEqualTo(3);
-    assertThat(oneLine(r.err())).startsWith("error: content/02-book-figure.md:10:65: cannot evaluate 'b.epohcs'").contains("b.epohcs");
+    assertThat(oneLine(r.err())).startsWith("error: content/02-book-figure.md:11:78: cannot evaluate 'b.epohcs'")
+        .contains("b.epohcs");
     assertOutputIntact();
     r = withFileChanged("templates/page.ftlh", "${page.title} ·", "${page.title ·");
     assertThat(r.exit()).isEqualTo(3);
@@ -108,15 +109,16 @@ class BadInputTest {
     Fixture.Run r = withFileChanged("content/04-saturation.md", "**What we measure.**",
         "**What we measure.** About 63.8% are saturated.");
     assertThat(r.exit()).isEqualTo(3);
-    assertThat(oneLine(r.err())).startsWith("error: content/04-saturation.md:12: literal number '63.8' in the prose");
+    assertThat(oneLine(r.err())).startsWith("error: content/04-saturation.md:17: literal number '63.8%' in the rendered"
+        + " text");
     assertOutputIntact();
   }
 
   @Test
   void unknownFigureReferenceIsRejected() throws IOException {
-    Fixture.Run r = withFileChanged("content/02-book-figure.md", "@fig:book-accuracy-100 are", "@fig:book-acc-100 are");
+    Fixture.Run r = withFileChanged("content/04-saturation.md", "(@fig:saturation)", "(@fig:saturaton)");
     assertThat(r.exit()).isEqualTo(3);
-    assertThat(oneLine(r.err())).isEqualTo("error: content/02-book-figure.md:11: reference @fig:book-acc-100 names no"
+    assertThat(oneLine(r.err())).isEqualTo("error: content/04-saturation.md:18: reference @fig:saturaton names no"
         + " placed figure");
     assertOutputIntact();
   }

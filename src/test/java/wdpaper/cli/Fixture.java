@@ -129,6 +129,36 @@ final class Fixture {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** A quick build shared by the test classes of one run: its folder, output, run cache and CLI result. */
+  record Shared(Path dir, Path out, Path cache, Run run) {}
+
+  private static Shared shared;
+
+  /**
+   * The quick build of the real project, made once per test JVM (in a temporary folder removed at exit) and shared
+   * by every class that only reads it. Tests may add their own folders under {@code dir()}.
+   */
+  static synchronized Shared sharedQuickBuild() throws IOException {
+    if (shared == null) {
+      Path dir = Files.createTempDirectory("wdpaper-quick-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+      Path out = dir.resolve("site");
+      Path cache = dir.resolve("cache");
+      shared = new Shared(dir, out, cache, quickBuild(ROOT, out, cache));
+    }
+    return shared;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a temporary folder: the system cleans up what is left
+    }
+  }
+
   /** Runs a quick build of project {@code root} into {@code out} with its own run cache. */
   static Run quickBuild(Path root, Path out, Path cache, String... extra) {
     String[] base = {"build", "--quick", "--project", root.toString(), "--out", out.toString(), "--cache",

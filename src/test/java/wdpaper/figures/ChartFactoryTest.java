@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 
 class ChartFactoryTest {
   /** A histogram over bin centres (-5.9375 ...) gets round tick labels, -6 .. 1 with a real minus. */

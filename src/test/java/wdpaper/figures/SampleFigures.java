@@ -8,7 +8,7 @@ import static wdpaper.figures.FigureSpec.Style.REFERENCE;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-import wdpaper.analysis.Series;
+import wdpaper.claims.Series;
 
 /**
  * Figures shaped like the paper's (same axes, ranges, numbers of series and label lengths, made from formulas rather

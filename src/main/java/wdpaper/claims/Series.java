@@ -1,4 +1,4 @@
-package wdpaper.analysis;
+package wdpaper.claims;
 
 import java.util.List;
 
