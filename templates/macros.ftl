@@ -92,3 +92,11 @@
 <#stop "figure '" + figureId + "' has no series '" + series + "' (its series: " + kinds?join(", ") + ")">
 </#if>
 </#macro>
+
+<#-- The legend entry of the enclosing figure's open markers: points that are only a bound (censored), e.g. runs that
+     never tail off within the epochs. Needed when the figure's data mark such points. -->
+<#macro censored>
+<#local label><#nested></#local>
+<div class="fig-censored">${label?trim?html}</div>
+
+</#macro>

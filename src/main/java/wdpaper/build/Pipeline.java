@@ -151,7 +151,9 @@ public final class Pipeline {
       List<String> files = new ArrayList<>();
       times.run(StageTimes.FIGURES, () -> {
         for (FigureSpec f : figures) {
-          for (String name : FigureWriter.write(f, runKeys(results, f.experiments()), staged.resolve("figures"))) {
+          FigureWriter.Provenance provenance = new FigureWriter.Provenance(runKeys(results, f.experiments()),
+              results.dataChecksums(), wdpaper.experiments.RunSpec.TRAINER_VERSION);
+          for (String name : FigureWriter.write(f, provenance, staged.resolve("figures"))) {
             files.add("figures/" + name);
           }
         }

@@ -35,15 +35,25 @@ public final class FigureAssembler {
         throw UserError.config(where + " has two series labelled '" + label + "'; a legend label must say which"
             + " series it is (use its parameters, e.g. ${s.lambda})");
       }
-      plots.add(new FigureSpec.Plot(label, line.series(), style(line.look()), line.color()));
+      plots.add(new FigureSpec.Plot(label, line.series(), style(line.look()), line.color(), line.censored()));
     }
     for (int index : words.legends().keySet()) {
       if (index < 0 || index >= data.lines().size()) {
         throw UserError.config(where + " labels a series " + index + " it does not have");
       }
     }
-    return new FigureSpec(data.id(), words.title(), plain(words.captionHtml()), data.experiments(), words.xLabel(),
-        words.yLabel(), data.xLog(), data.yLog(), plots);
+    String censored = words.censoredLabel() == null || words.censoredLabel().isBlank() ? null
+        : words.censoredLabel();
+    if (censored == null && plots.stream().anyMatch(FigureSpec.Plot::hasCensored)) {
+      throw UserError.config(where + " has censored points (drawn as open markers, e.g. runs that never tail off):"
+          + " give their legend entry with <@p.censored>…</@p.censored>");
+    }
+    try {
+      return new FigureSpec(data.id(), words.title(), plain(words.captionHtml()), data.experiments(),
+          words.xLabel(), words.yLabel(), data.xLog(), data.yLog(), plots, censored);
+    } catch (IllegalArgumentException e) {
+      throw UserError.config(words.where() + ": " + e.getMessage());
+    }
   }
 
   private static FigureSpec.Style style(Figure.Look look) {

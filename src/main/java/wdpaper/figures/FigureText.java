@@ -18,11 +18,19 @@ import java.util.Map;
  * @param metric for such a figure: what is plotted per epoch, else null
  * @param layer for a per-layer metric: the weight layer, 1 = first
  * @param log for such a figure: which axes are logarithmic, "", "x", "y" or "xy"
+ * @param censoredLabel the legend entry of the open markers ({@code <@p.censored>}), or null
  */
 public record FigureText(String id, String where, String title, String xLabel, String yLabel,
-    Map<Integer, String> legends, String captionHtml, String experiment, String metric, int layer, String log) {
+    Map<Integer, String> legends, String captionHtml, String experiment, String metric, int layer, String log,
+    String censoredLabel) {
 
   public FigureText {
     legends = Collections.unmodifiableMap(new LinkedHashMap<>(legends));
+  }
+
+  /** Words without a legend entry for censored points. */
+  public FigureText(String id, String where, String title, String xLabel, String yLabel, Map<Integer, String> legends,
+      String captionHtml, String experiment, String metric, int layer, String log) {
+    this(id, where, title, xLabel, yLabel, legends, captionHtml, experiment, metric, layer, log, null);
   }
 }

@@ -1,87 +1,369 @@
 package wdpaper.figures;
 
+import de.erichseifert.vectorgraphics2d.Processors;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
 import wdpaper.claims.Series;
 import wdpaper.project.AtomicFiles;
+import wdpaper.project.Hashing;
+import wdpaper.project.Json;
 
-/** Writes a figure as {@code <id>.png} (2x, for the web), {@code <id>.svg} (site and PDF) and {@code <id>.csv}. */
+/**
+ * Writes every file of a figure, all byte-identical for the same spec:
+ *
+ * <ul>
+ *   <li>{@code <id>-wide.svg}, {@code <id>-narrow.svg}: the site's desktop and phone renditions;</li>
+ *   <li>{@code <id>.svg}, {@code <id>.pdf}, {@code <id>.eps}, {@code <id>.png}: the print rendition (174 mm wide,
+ *       text 9 pt and up) as vector SVG (the paper's PDF uses it), vector PDF with DejaVu Sans embedded as real
+ *       text, EPS (text as outlines) and a 300 dpi PNG, for LaTeX and slides;</li>
+ *   <li>{@code <id>.csv}: the plotted data, plain CSV with a header row; {@code <id>.csv-metadata.json}: its CSVW
+ *       description and provenance (figure, axes, experiments, run cache keys, data checksums).</li>
+ * </ul>
+ */
 public final class FigureWriter {
+  /** Dots per inch of the print PNG. */
+  public static final int PRINT_DPI = 300;
+  /** A fixed PDF document id: PDFBox would otherwise derive the trailer /ID from the clock. */
+  private static final long PDF_ID = 0x5EED_F16L;
+
   private FigureWriter() {}
 
-  /** Writes the three files into {@code dir} and returns their names. */
-  public static List<String> write(FigureSpec spec, List<String> runKeys, Path dir) {
-    XYChart chart = ChartFactory.build(spec);
-    AtomicFiles.write(dir.resolve(spec.id() + ".png"), png(chart, 2));
-    AtomicFiles.write(dir.resolve(spec.id() + ".svg"), svg(chart));
-    AtomicFiles.write(dir.resolve(spec.id() + ".csv"), csv(spec, runKeys));
-    return List.of(spec.id() + ".png", spec.id() + ".svg", spec.id() + ".csv");
+  /** Where the figure's data came from, for the CSV metadata. */
+  public record Provenance(List<String> runKeys, Map<String, String> dataChecksums, String trainerVersion) {
+    public Provenance {
+      runKeys = List.copyOf(runKeys);
+      dataChecksums = new TreeMap<>(dataChecksums);
+    }
   }
 
-  static byte[] png(XYChart chart, int scale) {
-    BufferedImage img = new BufferedImage(chart.getWidth() * scale, chart.getHeight() * scale,
-        BufferedImage.TYPE_INT_RGB);
+  /** A rendition shown in a page: file name and intrinsic size in CSS px. */
+  public record Rendition(String file, int width, int height) {}
+
+  /**
+   * The files of a figure and what the page needs to show it: the web renditions with their sizes, the print
+   * rendition (paper), the downloads and the alt text.
+   */
+  public record Files(Rendition wide, Rendition narrow, Rendition print, String png, String pdf, String eps,
+      String svg, String csv, String metadata, String alt) {
+    /** Every file name, in writing order. */
+    public List<String> all() {
+      return List.of(wide.file(), narrow.file(), svg, pdf, eps, png, csv, metadata);
+    }
+  }
+
+  /** The files of {@code spec} (without writing them): names, sizes and alt text. */
+  public static Files files(FigureSpec spec) {
+    String id = spec.id();
+    Chart wide = ChartFactory.build(spec, Variant.WIDE);
+    Chart narrow = ChartFactory.build(spec, Variant.NARROW);
+    Chart print = ChartFactory.build(spec, Variant.PRINT);
+    return new Files(rendition(id + "-wide.svg", wide, 1), rendition(id + "-narrow.svg", narrow, 1),
+        rendition(id + ".svg", print, 96.0 / 72), id + ".png", id + ".pdf", id + ".eps", id + ".svg", id + ".csv",
+        id + ".csv-metadata.json", AltText.of(spec));
+  }
+
+  private static Rendition rendition(String file, Chart c, double pxPerUnit) {
+    return new Rendition(file, (int) Math.round(c.width() * pxPerUnit), (int) Math.round(c.height() * pxPerUnit));
+  }
+
+  /** Writes the figure's files into {@code dir} and returns their names (no data checksums known). */
+  public static List<String> write(FigureSpec spec, List<String> runKeys, Path dir) {
+    return write(spec, new Provenance(runKeys, Map.of(), null), dir);
+  }
+
+  /**
+   * Writes the figure's files into {@code dir} and returns their names; throws {@link IllegalStateException} if a
+   * rendition breaks a rule of {@link FigureCheck} (too few ticks, text too small, overlapping text).
+   */
+  public static List<String> write(FigureSpec spec, Provenance provenance, Path dir) {
+    Files f = files(spec);
+    Chart wide = ChartFactory.build(spec, Variant.WIDE);
+    Chart narrow = ChartFactory.build(spec, Variant.NARROW);
+    Chart print = ChartFactory.build(spec, Variant.PRINT);
+    for (Chart c : List.of(wide, narrow, print)) {
+      FigureCheck.require(c);
+    }
+    AtomicFiles.write(dir.resolve(f.wide().file()), svg(wide, SVGUnits.PX));
+    AtomicFiles.write(dir.resolve(f.narrow().file()), svg(narrow, SVGUnits.PX));
+    AtomicFiles.write(dir.resolve(f.svg()), svg(print, SVGUnits.PT));
+    AtomicFiles.write(dir.resolve(f.pdf()), pdf(print));
+    AtomicFiles.write(dir.resolve(f.eps()), eps(print));
+    AtomicFiles.write(dir.resolve(f.png()), png(print, PRINT_DPI / 72.0, PRINT_DPI));
+    String csv = csv(spec);
+    AtomicFiles.write(dir.resolve(f.csv()), csv);
+    AtomicFiles.write(dir.resolve(f.metadata()), csvMetadata(spec, f, provenance, Hashing.sha256(csv)));
+    return f.all();
+  }
+
+  /** The chart as a PNG at {@code scale} pixels per unit, with its resolution recorded (pHYs) when dpi > 0. */
+  static byte[] png(Chart chart, double scale, int dpi) {
+    int w = (int) Math.round(chart.width() * scale);
+    int h = (int) Math.round(chart.height() * scale);
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, w, h); // the whole raster: the drawing's edge may fall inside the last pixel row
     g.scale(scale, scale);
-    chart.paint(g, chart.getWidth(), chart.getHeight());
+    chart.paint(g, false);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
+      if (dpi > 0) {
+        IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+        String perMetre = Long.toString(Math.round(dpi / 0.0254));
+        phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+        phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+        phys.setAttribute("unitSpecifier", "meter");
+        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+        root.appendChild(phys);
+        meta.mergeTree("javax_imageio_png_1.0", root);
+      }
+      writer.setOutput(ios);
+      writer.write(null, new IIOImage(img, null, meta), param);
+      writer.dispose();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The chart as SVG, text as glyph outlines (no font needed), numbers with two decimals, ids prefixed. */
+  static String svg(Chart chart, SVGUnits units) {
+    SVGGraphics2D g = new SVGGraphics2D(chart.width(), chart.height(), units);
+    g.setDefsKeyPrefix(chart.spec().id() + "-" + chart.variant().suffix + "-");
+    g.setGeomDoubleConverter(v -> decimals(v, 2));
+    g.setTransformDoubleConverter(v -> decimals(v, 4));
+    chart.paint(g, false);
+    String svg = g.getSVGElement(null, true, new ViewBox(0, 0, chart.width(), chart.height()), null, null);
+    // a title for viewers that show the file on its own (the page's img carries the alt text)
+    int end = svg.indexOf('>') + 1;
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.substring(0, end) + "<title>"
+        + RichText.escape(RichText.plain(chart.spec().title())) + "</title>" + svg.substring(end) + "\n";
+  }
+
+  private static String decimals(double v, int places) {
+    String s = BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    return s.equals("-0") ? "0" : s;
+  }
+
+  /**
+   * The chart as a one-page vector PDF the size of the drawing, its text real text in DejaVu Sans (embedded,
+   * subset), with fixed document id and no dates, so the same chart gives the same bytes.
+   */
+  static byte[] pdf(Chart chart) {
+    float w = (float) chart.width();
+    float h = (float) chart.height();
+    try (InputStream in = HouseTheme.fontFile();
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+        PDDocument doc = new PDDocument();
+        PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer()) {
+      PDPage page = new PDPage(new PDRectangle(w, h));
+      doc.addPage(page);
+      // no ligatures: "tail-off" must copy and search as f, f, not as the one glyph U+FB00
+      ttf.setEnableGsub(false);
+      fonts.registerFont(HouseTheme.font(10).getFontName(), PDType0Font.load(doc, ttf, true));
+      PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, w, h);
+      g.setFontTextDrawer(fonts);
+      chart.paint(g, true);
+      g.dispose();
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        cs.drawForm(g.getXFormObject());
+      }
+      var info = doc.getDocumentInformation();
+      info.setTitle(RichText.plain(chart.spec().title()));
+      info.setCreator("weight-decay-paper");
+      info.setProducer("weight-decay-paper");
+      doc.setDocumentId(PDF_ID);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the PDF of figure " + chart.spec().id(), e);
+    }
+  }
+
+  /** The chart as EPS (text as outlines: no fonts needed), same size as the PDF. */
+  static byte[] eps(Chart chart) {
+    double mmPerPt = 25.4 / 72;
+    VectorGraphics2D g = new VectorGraphics2D();
+    g.scale(mmPerPt, mmPerPt);
+    chart.paint(g, false);
     g.dispose();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      ImageIO.write(img, "png", out);
+      Processors.get("eps").getDocument(g.getCommands(),
+          new PageSize(0, 0, chart.width() * mmPerPt, chart.height() * mmPerPt)).writeTo(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
   }
 
-  static byte[] svg(XYChart chart) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
+  /** The CSV's columns: name and description, in order. */
+  private static final String[][] COLUMNS = {
+      {"series", "the plotted series, as labelled in the legend"},
+      {"style", "how it is drawn: measured (mean over seeds, solid), predicted (formula, dashed), reference"
+          + " (dash-dot) or points"},
+      {"x", null}, {"y_mean", null},
+      {"y_lo", "smallest value over the seeds (equal to y_mean for one seed or a formula)"},
+      {"y_hi", "largest value over the seeds (equal to y_mean for one seed or a formula)"},
+      {"seeds", "number of seeds (runs) averaged; 0 for a formula or reference line"},
+      {"censored", "true if the point is censored: a bound rather than a measurement (drawn as an open marker)"}};
 
-  /** Long format: one row per plotted point, with the seed range; a header names the figure, units and runs. */
-  static String csv(FigureSpec spec, List<String> runKeys) {
+  /** Long format, plain CSV: a header row, then one row per plotted point. */
+  static String csv(FigureSpec spec) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# figure: ").append(spec.id()).append('\n');
-    sb.append("# title: ").append(spec.title()).append('\n');
-    sb.append("# x: ").append(spec.xLabel()).append('\n');
-    sb.append("# y: ").append(spec.yLabel()).append(" (mean over seeds; lo/hi = seed range)").append('\n');
-    sb.append("# experiments: ").append(String.join(" ", spec.experiments())).append('\n');
-    sb.append("# runs (cache keys): ").append(String.join(" ", runKeys)).append('\n');
-    sb.append("series,style,x,y_mean,y_lo,y_hi,seeds\n");
+    for (int c = 0; c < COLUMNS.length; c++) {
+      sb.append(c == 0 ? "" : ",").append(COLUMNS[c][0]);
+    }
+    sb.append('\n');
     for (FigureSpec.Plot p : spec.plots()) {
       Series s = p.series();
+      String label = quote(RichText.plain(p.label()));
+      String style = p.style().name().toLowerCase(Locale.ROOT);
       for (int i = 0; i < s.x().length; i++) {
-        sb.append(quote(p.label())).append(',').append(p.style().name().toLowerCase(Locale.ROOT)).append(',')
-            .append(num(s.x()[i])).append(',').append(num(s.mean()[i])).append(',').append(num(s.lo()[i]))
-            .append(',').append(num(s.hi()[i])).append(',').append(s.seeds()).append('\n');
+        sb.append(label).append(',').append(style).append(',').append(num(s.x()[i])).append(',')
+            .append(num(s.mean()[i])).append(',').append(num(s.lo()[i])).append(',').append(num(s.hi()[i]))
+            .append(',').append(s.seeds()).append(',').append(p.censored(i)).append('\n');
       }
     }
     return sb.toString();
   }
 
-  private static String num(double v) {
-    return Double.toString(v);
+  /** The shortest decimal that reads back as the same double, without exponent; empty for NaN or infinity. */
+  static String num(double v) {
+    if (!Double.isFinite(v)) {
+      return "";
+    }
+    String s = new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    return s.equals("-0") ? "0" : s;
   }
 
   private static String quote(String s) {
     return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  /** CSVW metadata (W3C "Metadata Vocabulary for Tabular Data") of the figure's CSV, with its provenance. */
+  static String csvMetadata(FigureSpec spec, Files files, Provenance provenance, String csvSha256) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("@context", List.of("http://www.w3.org/ns/csvw", Map.of("@language", "en")));
+    m.put("url", files.csv());
+    m.put("dc:identifier", spec.id());
+    m.put("dc:title", RichText.plain(spec.title()));
+    m.put("dc:description", spec.caption());
+    m.put("dc:format", "text/csv");
+    m.put("schema:sha256", csvSha256);
+    m.put("dc:source", "weight-decay-paper: experiment" + (spec.experiments().size() > 1 ? "s " : " ")
+        + String.join(", ", spec.experiments()) + ", trained on MNIST");
+    Map<String, Object> figure = new LinkedHashMap<>();
+    figure.put("dc:identifier", spec.id());
+    figure.put("schema:encoding", List.of(files.pdf(), files.eps(), files.svg(), files.png()));
+    figure.put("schema:description", files.alt());
+    m.put("schema:about", figure);
+    Map<String, Object> activity = new LinkedHashMap<>();
+    activity.put("@type", "prov:Activity");
+    activity.put("rdfs:label", "weight-decay-paper render: training runs (from the run cache) to figures");
+    activity.put("prov:used", provenanceUsed(spec, provenance));
+    m.put("prov:wasGeneratedBy", activity);
+    Map<String, Object> dialect = new LinkedHashMap<>();
+    dialect.put("header", true);
+    dialect.put("delimiter", ",");
+    m.put("dialect", dialect);
+    List<Object> columns = new ArrayList<>();
+    for (String[] c : COLUMNS) {
+      Map<String, Object> col = new LinkedHashMap<>();
+      col.put("name", c[0]);
+      col.put("titles", c[0]);
+      col.put("datatype", switch (c[0]) {
+        case "series", "style" -> "string";
+        case "seeds" -> "integer";
+        case "censored" -> "boolean";
+        default -> "double";
+      });
+      String description = switch (c[0]) {
+        case "x" -> "x axis: " + RichText.plain(spec.xLabel()) + (spec.xLog() ? " (drawn on a log scale)" : "");
+        case "y_mean" -> "y axis: " + RichText.plain(spec.yLabel()) + (spec.yLog() ? " (drawn on a log scale)" : "")
+            + "; the mean over seeds for measured series";
+        default -> c[1];
+      };
+      col.put("dc:description", description);
+      if (!c[0].equals("series") && !c[0].equals("style")) {
+        col.put("null", "");
+      }
+      columns.add(col);
+    }
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("columns", columns);
+    m.put("tableSchema", schema);
+    return Json.write(m);
+  }
+
+  private static List<Object> provenanceUsed(FigureSpec spec, Provenance provenance) {
+    List<Object> used = new ArrayList<>();
+    for (String e : spec.experiments()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("@type", "prov:Plan");
+      x.put("rdfs:label", "experiment " + e);
+      x.put("schema:url", "content/experiments/" + e + ".json");
+      used.add(x);
+    }
+    for (String key : provenance.runKeys()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("@type", "prov:Entity");
+      x.put("rdfs:label", "training run " + key + " (run cache .cache/runs/" + key + ".json)");
+      x.put("schema:identifier", key);
+      if (provenance.trainerVersion() != null) {
+        x.put("schema:version", provenance.trainerVersion());
+      }
+      used.add(x);
+    }
+    provenance.dataChecksums().forEach((file, sha) -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("@type", "prov:Entity");
+      x.put("rdfs:label", "MNIST file " + file);
+      x.put("schema:name", file);
+      x.put("schema:sha256", sha);
+      used.add(x);
+    });
+    return used;
   }
 }

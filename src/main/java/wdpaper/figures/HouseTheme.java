@@ -4,25 +4,34 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
 import java.io.InputStream;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler;
 
 /**
- * The one style of every figure: the Okabe-Ito colour-blind-safe palette, DejaVu Sans loaded from the classpath
- * (so text renders the same on every machine), legend below the plot so it never covers data.
+ * The one style of every figure: the Okabe-Ito colour-blind-safe palette, line styles that differ without colour
+ * (solid measured, dashed predicted, dash-dot reference, dotted seed range), and DejaVu Sans loaded from the
+ * classpath, so text renders the same on every machine and the PDF can embed it.
  */
 public final class HouseTheme {
   /** Okabe & Ito (2008): distinguishable with the common forms of colour blindness. */
   public static final Color[] PALETTE = {
       new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
       new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
-  public static final Color REFERENCE = new Color(0x777777);
-  public static final int WIDTH = 720;
-  public static final int HEIGHT = 450;
+  public static final Color REFERENCE = new Color(0x6E6E6E);
+  public static final Color TEXT = new Color(0x1D1D1F);
+  public static final Color FRAME = new Color(0x8C8C8C);
+  public static final Color GRID = new Color(0xE4E4E4);
+  /** The open markers of censored points in the legend. */
+  public static final Color CENSORED = new Color(0x333333);
 
-  private static final Font BASE = load("/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf");
+  /** The font's file, embedded in PDF figures. */
+  static final String FONT_RESOURCE = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
+  private static final Font BASE = load(FONT_RESOURCE);
+  /** Unhinted, antialiased metrics: the same advances in PNG, SVG, EPS and PDF. */
+  static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+  /** Scripts (sub- and superscripts) are drawn at this fraction of their label's size. */
+  static final float SCRIPT_SCALE = 0.72f;
 
   private HouseTheme() {}
 
@@ -37,37 +46,35 @@ public final class HouseTheme {
     }
   }
 
+  /** DejaVu Sans at {@code size} (px or pt, the drawing's unit). */
   public static Font font(float size) {
     return BASE.deriveFont(size);
+  }
+
+  static InputStream fontFile() {
+    return HouseTheme.class.getResourceAsStream(FONT_RESOURCE);
   }
 
   public static Color color(int index) {
     return PALETTE[Math.floorMod(index, PALETTE.length)];
   }
 
-  /** Applies the house style to a chart. */
-  static void apply(XYChart chart) {
-    var s = chart.getStyler();
-    s.setChartBackgroundColor(Color.WHITE);
-    s.setPlotBackgroundColor(Color.WHITE);
-    s.setPlotBorderVisible(true);
-    s.setPlotBorderColor(new Color(0x999999));
-    s.setPlotGridLinesColor(new Color(0xE3E3E3));
-    s.setPlotGridLinesStroke(new BasicStroke(0.8f));
-    s.setChartTitleVisible(false);
-    s.setChartTitleFont(font(15f));
-    s.setLegendFont(font(11.5f));
-    s.setAxisTitleFont(font(13f));
-    s.setAxisTickLabelsFont(font(11.5f));
-    s.setAnnotationTextFont(font(11f));
-    s.setLegendPosition(Styler.LegendPosition.OutsideS);
-    s.setLegendLayout(Styler.LegendLayout.Horizontal);
-    s.setLegendBorderColor(Color.WHITE);
-    s.setLegendPadding(4);
-    s.setChartPadding(10);
-    s.setAntiAlias(true);
-    s.setLocale(java.util.Locale.ROOT);
-    s.setToolTipsEnabled(false);
-    s.setMarkerSize(7);
+  /** The stroke of a style at a variant's line scale. */
+  static BasicStroke stroke(FigureSpec.Style style, float scale) {
+    return switch (style) {
+      case MEASURED -> new BasicStroke(2.4f * scale, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+      case PREDICTED -> dashed(2.0f * scale, new float[] {7f * scale, 4.5f * scale});
+      case REFERENCE -> dashed(1.5f * scale, new float[] {9f * scale, 3.5f * scale, 2f * scale, 3.5f * scale});
+      case POINTS -> new BasicStroke(1.4f * scale, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+    };
+  }
+
+  /** The thin dotted lines of a measured series' seed range. */
+  static BasicStroke spread(float scale) {
+    return dashed(1.0f * scale, new float[] {1.6f * scale, 2.4f * scale});
+  }
+
+  private static BasicStroke dashed(float width, float[] dash) {
+    return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
   }
 }

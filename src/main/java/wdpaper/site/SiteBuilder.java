@@ -18,6 +18,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import wdpaper.figures.FigureSpec;
 import wdpaper.figures.FigureText;
+import wdpaper.figures.FigureWriter;
+import wdpaper.figures.RichText;
+import wdpaper.figures.Variant;
 import wdpaper.project.AtomicFiles;
 import wdpaper.project.UserError;
 
@@ -198,7 +201,8 @@ public final class SiteBuilder {
         figureTexts.put(id, new FigureText(id, where, text(slot, "div.fig-title"), text(slot,
             "div.fig-axis[data-axis=x]"), text(slot, "div.fig-axis[data-axis=y]"), legends, caption(slot),
             experiment.isEmpty() ? null : experiment, experiment.isEmpty() ? null : slot.attr("data-metric"),
-            experiment.isEmpty() ? 1 : Integer.parseInt(slot.attr("data-layer")), slot.attr("data-log")));
+            experiment.isEmpty() ? 1 : Integer.parseInt(slot.attr("data-layer")), slot.attr("data-log"),
+            slot.selectFirst("div.fig-censored") == null ? null : text(slot, "div.fig-censored")));
       }
       for (Element slot : d.select("div.verdict-slot")) {
         String claim = slot.attr("data-claim");
@@ -455,11 +459,41 @@ public final class SiteBuilder {
     m.put("title", spec.title());
     m.put("caption", f.captionHtml());
     m.put("experiments", spec.experiments());
-    m.put("svg", "figures/" + id + ".svg");
-    m.put("png", "figures/" + id + ".png");
-    m.put("csv", "figures/" + id + ".csv");
     m.put("permalink", (paper ? "" : figurePage.get(id)) + "#fig-" + id);
     m.put("paper", paper);
+    m.putAll(figureFiles(spec));
+    return m;
+  }
+
+  /**
+   * What the figure partial shows besides title and caption: the title with sub/superscripts as HTML, the alt
+   * text, the web renditions with their intrinsic sizes, the print rendition (paper) and the downloads.
+   */
+  private static Map<String, Object> figureFiles(FigureSpec f) {
+    FigureWriter.Files files = FigureWriter.files(f);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("titleHtml", RichText.html(f.title()));
+    m.put("titlePlain", RichText.plain(f.title()));
+    m.put("alt", files.alt());
+    m.put("wide", rendition(files.wide()));
+    m.put("narrow", rendition(files.narrow()));
+    m.put("print", rendition(files.print()));
+    m.put("wideMedia", Variant.wideMedia());
+    m.put("svg", "figures/" + files.svg());
+    m.put("png", "figures/" + files.png());
+    m.put("pdf", "figures/" + files.pdf());
+    m.put("eps", "figures/" + files.eps());
+    m.put("csv", "figures/" + files.csv());
+    m.put("metadata", "figures/" + files.metadata());
+    m.put("printDpi", FigureWriter.PRINT_DPI);
+    return m;
+  }
+
+  private static Map<String, Object> rendition(FigureWriter.Rendition r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("src", "figures/" + r.file());
+    m.put("width", r.width());
+    m.put("height", r.height());
     return m;
   }
 

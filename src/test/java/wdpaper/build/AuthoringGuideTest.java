@@ -100,8 +100,10 @@ class AuthoringGuideTest {
       assertThat(out.resolve("figures/example-widths-accuracy." + ext)).exists();
     }
     String csv = Files.readString(out.resolve("figures/example-widths-accuracy.csv"));
-    assertThat(csv).contains("# experiments: example-widths\n").contains("\n\"old init, H = 10\",measured,1.0,")
-        .contains("\n\"new init, H = 60\",measured,");
+    assertThat(csv).startsWith("series,style,x,y_mean,y_lo,y_hi,seeds,censored\n")
+        .contains("\n\"old init, H = 10\",measured,1,").contains("\n\"new init, H = 60\",measured,");
+    assertThat(Files.readString(out.resolve("figures/example-widths-accuracy.csv-metadata.json")))
+        .contains("experiment example-widths");
     assertThat(report.figures()).isEqualTo(14);
     assertThat(log).noneMatch(l -> l.startsWith("note: experiment"));
   }

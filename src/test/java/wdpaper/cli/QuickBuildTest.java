@@ -56,8 +56,10 @@ class QuickBuildTest {
       assertThat(out.resolve(f)).exists();
     }
     String csv = Files.readString(out.resolve("figures/book-accuracy-30.csv"));
-    assertThat(csv).startsWith("# figure: book-accuracy-30\n").contains("# runs (cache keys): ")
-        .contains("series,style,x,y_mean,y_lo,y_hi,seeds\n\"old init N(0,1)\",measured,1.0,");
+    assertThat(csv).startsWith("series,style,x,y_mean,y_lo,y_hi,seeds,censored\n\"old init N(0,1)\",measured,1,")
+        .doesNotContain("#");
+    assertThat(Files.readString(out.resolve("figures/book-accuracy-30.csv-metadata.json")))
+        .contains("\"url\" : \"book-accuracy-30.csv\"").contains("\"prov:used\"");
     String index = Files.readString(out.resolve("index.html"));
     assertThat(index).contains("quick preview").contains("Verdicts at a glance");
     assertThat(Files.readString(out.resolve("claim-1.html"))).contains("class=\"badge badge-");
@@ -174,13 +176,162 @@ class QuickBuildTest {
   }
 
   @Test
-  void rebuildFromTheSameCacheIsByteIdentical() throws IOException {
+  void rebuildFromTheSameCacheIsByteIdentical() throws Exception {
     Path again = tmp.resolve("again");
     Fixture.Run r = Fixture.cli("render", "--quick", "--project", Fixture.ROOT.toString(), "--out", again.toString(),
         "--cache", tmp.resolve("cache").toString(), "--mnist-dir", Fixture.mnist().toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(Files.readString(again.resolve("manifest.sha256")))
-        .isEqualTo(Files.readString(out.resolve("manifest.sha256")));
+    String manifest = Files.readString(out.resolve("manifest.sha256"));
+    assertThat(Files.readString(again.resolve("manifest.sha256"))).isEqualTo(manifest);
+    // and in another JVM (other hash seeds): every figure file (PDF, EPS, PNG, SVG, CSV, metadata) included
+    Path elsewhere = tmp.resolve("other-jvm");
+    Fixture.Run j = Fixture.java(tmp, List.of(), "render", "--quick", "--project", Fixture.ROOT.toString(), "--out",
+        elsewhere.toString(), "--cache", tmp.resolve("cache").toString(), "--mnist-dir", Fixture.mnist().toString());
+    assertThat(j.exit()).as(j.err()).isZero();
+    assertThat(Files.readString(elsewhere.resolve("manifest.sha256"))).isEqualTo(manifest);
+    assertThat(manifest).contains("  figures/claim3-scale-vs-nw.pdf\n", "  figures/claim3-scale-vs-nw.eps\n",
+        "  figures/claim3-scale-vs-nw-narrow.svg\n", "  figures/claim3-scale-vs-nw.csv-metadata.json\n");
+  }
+
+  /**
+   * Every figure on the site shows a phone and a desktop rendition with their sizes, opens its full-size PNG when
+   * clicked, and offers PDF, PNG, EPS, SVG, CSV and CSV metadata; the PDF embeds its fonts (what pdffonts lists).
+   */
+  @Test
+  void everyFigureHasItsRenditionsAndDownloadsAndItsPdfEmbedsItsFonts() throws IOException {
+    int figures = 0;
+    for (Path page : htmlPages()) {
+      if (page.getFileName().toString().equals("paper.html")) {
+        continue;
+      }
+      Document d = Jsoup.parse(page.toFile(), "UTF-8");
+      for (Element fig : d.select("figure.figure")) {
+        String id = fig.id().substring("fig-".length());
+        figures++;
+        Element img = fig.selectFirst("a.fig-full > picture > img");
+        assertThat(img).as(id).isNotNull();
+        assertThat(img.attr("src")).isEqualTo("figures/" + id + "-narrow.svg");
+        assertThat(img.attr("width")).isEqualTo("360");
+        assertThat(Integer.parseInt(img.attr("height"))).isGreaterThan(300);
+        assertThat(img.attr("alt")).matches("(Line chart|Chart with points and lines) of .+ against .+ series: .+")
+            .contains("range from");
+        Element source = fig.selectFirst("picture > source");
+        assertThat(source.attr("srcset")).isEqualTo("figures/" + id + "-wide.svg");
+        assertThat(source.attr("width")).isEqualTo("816");
+        assertThat(source.attr("media")).isEqualTo(wdpaper.figures.Variant.wideMedia());
+        assertThat(fig.selectFirst("a.fig-full").attr("href")).isEqualTo("figures/" + id + ".png");
+        List<String> links = fig.select(".fig-links a").eachAttr("href");
+        assertThat(links).containsExactly("figures/" + id + ".pdf", "figures/" + id + ".png", "figures/" + id + ".eps",
+            "figures/" + id + ".svg", "figures/" + id + ".csv", "figures/" + id + ".csv-metadata.json");
+        for (String link : links) {
+          assertThat(out.resolve(link)).isNotEmptyFile();
+        }
+        assertThat(fig.select("details.cite").text()).contains(id + ".pdf (vector)", id + ".png (300 dpi)",
+            id + ".eps", id + ".svg", "data: " + id + ".csv", "\\includegraphics{" + id + ".pdf}");
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("figures/" + id + ".pdf").toFile())) {
+          int fonts = 0;
+          var resources = pdf.getPage(0).getResources();
+          for (var x : resources.getXObjectNames()) {
+            var form = (org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject) resources.getXObject(x);
+            for (var name : form.getResources().getFontNames()) {
+              PDFont font = form.getResources().getFont(name);
+              assertThat(font.isEmbedded()).as(id + " " + font.getName()).isTrue();
+              assertThat(font.getName()).endsWith("+DejaVuSans");
+              fonts++;
+            }
+          }
+          assertThat(fonts).as(id).isEqualTo(1);
+          assertThat(new PDFTextStripper().getText(pdf)).as(id).isNotBlank();
+        }
+      }
+    }
+    assertThat(figures).isEqualTo(13);
+  }
+
+  /**
+   * At 390 px (phone) and 1280 px (desktop) every figure permalink, opened afresh, puts its figure at the top of the
+   * window once the page has loaded, and still after every image on the page has loaded (their sizes are reserved,
+   * so nothing moves); the phone gets the narrow rendition and the desktop the wide one, and their smallest text,
+   * as shown, is at least 80 % of the page's body text. Screenshots in target/figure-screenshots.
+   */
+  @Test
+  void figurePermalinksLandOnTheirFigureAndFigureTextIsLegibleAt390And1280() throws IOException {
+    File chromium = new File("/usr/bin/chromium");
+    File driverExe = new File("/usr/bin/chromedriver");
+    assumeTrue(System.getenv("CI") != null || chromium.canExecute() && driverExe.canExecute(),
+        "chromium not installed (CI installs it)");
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(chromium);
+    o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        "--hide-scrollbars", "--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
+    ChromeDriver d = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driverExe)
+        .usingAnyFreePort().build(), o);
+    Path shots = Files.createDirectories(Fixture.ROOT.resolve("target/figure-screenshots"));
+    int anchors = 0;
+    try {
+      for (int width : new int[] {390, 1280}) {
+        d.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 900,
+            "deviceScaleFactor", 1, "mobile", width < 800));
+        for (Path page : htmlPages()) {
+          String name = page.getFileName().toString();
+          if (name.equals("paper.html")) {
+            continue; // the PDF's source: print renditions, read in the PDF
+          }
+          for (Element fig : Jsoup.parse(page.toFile(), "UTF-8").select("figure.figure")) {
+            String id = fig.id();
+            d.get("about:blank");
+            d.get(page.toUri() + "#" + id);
+            waitFor(d, "return document.readyState === 'complete'");
+            assertLandsOnTop(d, id, name + "#" + id + " at " + width + " px, after load");
+            waitFor(d, "document.querySelectorAll('img').forEach(i => i.loading = 'eager');"
+                + " return Array.from(document.images).every(i => i.complete)");
+            d.executeScript("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            assertLandsOnTop(d, id, name + "#" + id + " at " + width + " px, all images loaded");
+            Files.write(shots.resolve(name.replace(".html", "") + "-" + id + "-" + width + ".png"),
+                ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
+            assertLegible(d, id, width);
+            anchors++;
+          }
+        }
+      }
+    } finally {
+      d.quit();
+    }
+    assertThat(anchors).isEqualTo(2 * 13);
+  }
+
+  private static void waitFor(ChromeDriver d, String script) {
+    new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20))
+        .until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(script)));
+  }
+
+  /** The figure's top at the window's top, or as near as the page can scroll (a figure near the page's end). */
+  private static void assertLandsOnTop(ChromeDriver d, String id, String what) {
+    @SuppressWarnings("unchecked")
+    List<Number> m = (List<Number>) d.executeScript("const f = document.getElementById(arguments[0]);"
+        + " const e = document.scrollingElement;"
+        + " return [f.getBoundingClientRect().top, e.scrollHeight - e.clientHeight - e.scrollTop];", id);
+    double top = m.get(0).doubleValue();
+    boolean pageEnd = m.get(1).doubleValue() < 1;
+    assertThat(Math.abs(top) <= 1 || pageEnd && top > 0).as(what + ": figure top at " + top + " px").isTrue();
+  }
+
+  /** The rendition shown, and its smallest text at its shown width against 80 % of the root font size. */
+  private static void assertLegible(ChromeDriver d, String id, int width) {
+    @SuppressWarnings("unchecked")
+    List<Object> m = (List<Object>) d.executeScript("const i = document.querySelector('#' + arguments[0] + ' img');"
+        + " const s = getComputedStyle(i);"
+        + " return [i.currentSrc, i.getBoundingClientRect().width - parseFloat(s.borderLeftWidth)"
+        + " - parseFloat(s.borderRightWidth), parseFloat(getComputedStyle(document.documentElement).fontSize)];",
+        id);
+    String src = (String) m.get(0);
+    wdpaper.figures.Variant v = width < 800 ? wdpaper.figures.Variant.NARROW : wdpaper.figures.Variant.WIDE;
+    assertThat(src).as(id + " at " + width).endsWith("-" + v.suffix + ".svg");
+    double shown = v.minTextSize() * ((Number) m.get(1)).doubleValue() / v.width;
+    double body = ((Number) m.get(2)).doubleValue();
+    assertThat(shown).as(id + " smallest text at " + width + " px, body " + body + " px")
+        .isGreaterThanOrEqualTo(wdpaper.figures.Variant.MIN_TEXT_RATIO * body - 0.05);
   }
 
   /** Training from scratch with one job instead of two gives the same results, figures and pages. */
