@@ -152,7 +152,7 @@ public final class Pipeline {
       times.run(StageTimes.FIGURES, () -> {
         for (FigureSpec f : figures) {
           FigureWriter.Provenance provenance = new FigureWriter.Provenance(runKeys(results, f.experiments()),
-              results.dataChecksums(), wdpaper.experiments.RunSpec.TRAINER_VERSION);
+              results.dataChecksums(), wdpaper.nn.RunSpec.TRAINER_VERSION);
           for (String name : FigureWriter.write(f, provenance, staged.resolve("figures"))) {
             files.add("figures/" + name);
           }
