@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import wdpaper.claims.Claim;
@@ -147,27 +152,33 @@ public final class Pipeline {
         figureClaim, results));
     OutputFolder output = OutputFolder.of(paths);
     Path staged = output.stage(log);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(figures.size(),
+        Runtime.getRuntime().availableProcessors())), r -> {
+          Thread t = new Thread(r, "figures");
+          t.setDaemon(true);
+          return t;
+        });
     try {
       List<String> files = new ArrayList<>();
-      times.run(StageTimes.FIGURES, () -> {
-        for (FigureSpec f : figures) {
-          FigureWriter.Provenance provenance = new FigureWriter.Provenance(runKeys(results, f.experiments()),
-              results.dataChecksums(), wdpaper.nn.RunSpec.TRAINER_VERSION);
-          for (String name : FigureWriter.write(f, provenance, staged.resolve("figures"))) {
-            files.add("figures/" + name);
-          }
-        }
-      });
-      builder.figures(figures);
-      String paper = times.time(StageTimes.PAGES, () -> {
-        files.addAll(builder.writeSite(staged));
-        AtomicFiles.write(staged.resolve("model.json"), Json.write(withPages(model, builder)));
-        files.add("model.json");
-        String html = builder.paperHtml();
-        AtomicFiles.write(staged.resolve("paper.html"), html);
-        files.add("paper.html");
-        return html;
-      });
+      // the figures' files are written on their own threads while this one writes the pages: the pages need only
+      // each figure's names, sizes and alt text (FigureWriter.files), not its files; the PDF needs the files
+      List<Future<List<String>>> written = writeFigures(pool, figures, results, staged.resolve("figures"));
+      String paper;
+      try {
+        builder.figures(figures);
+        paper = times.time(StageTimes.PAGES, () -> {
+          files.addAll(builder.writeSite(staged));
+          AtomicFiles.write(staged.resolve("model.json"), Json.write(withPages(model, builder)));
+          files.add("model.json");
+          String html = builder.paperHtml();
+          AtomicFiles.write(staged.resolve("paper.html"), html);
+          files.add("paper.html");
+          return html;
+        });
+      } finally {
+        // a figure's error comes first whatever the pages did, as when the figures were written before the pages
+        files.addAll(0, joinFigures(written));
+      }
       log.accept("rendering the PDF");
       times.run(StageTimes.PDF, () -> AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper,
           staged, pdfMetadata(), w -> log.accept("warning: " + w))));
@@ -180,8 +191,60 @@ public final class Pipeline {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
+      pool.shutdownNow();
       output.discard(staged);
     }
+  }
+
+  /**
+   * Starts writing each figure's files on {@code pool}; the figures stage is timed from the start to the end of
+   * the last one (it runs beside the pages).
+   */
+  private List<Future<List<String>>> writeFigures(ExecutorService pool, List<FigureSpec> figures, Results results,
+      Path dir) {
+    long t0 = System.nanoTime();
+    AtomicInteger left = new AtomicInteger(figures.size());
+    List<Future<List<String>>> written = new ArrayList<>();
+    for (FigureSpec f : figures) {
+      FigureWriter.Provenance provenance = new FigureWriter.Provenance(runKeys(results, f.experiments()),
+          results.dataChecksums(), wdpaper.nn.RunSpec.TRAINER_VERSION);
+      written.add(pool.submit(() -> {
+        try {
+          List<String> names = new ArrayList<>();
+          for (String name : FigureWriter.write(f, provenance, dir)) {
+            names.add("figures/" + name);
+          }
+          return names;
+        } finally {
+          if (left.decrementAndGet() == 0) {
+            times.add(StageTimes.FIGURES, System.nanoTime() - t0);
+          }
+        }
+      }));
+    }
+    return written;
+  }
+
+  /** Waits for every figure, in figure order; the first figure's error (in that order) is thrown as it was. */
+  private static List<String> joinFigures(List<Future<List<String>>> written) {
+    List<String> names = new ArrayList<>();
+    try {
+      for (Future<List<String>> f : written) {
+        names.addAll(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError(wdpaper.project.ExitCodes.INTERRUPTED, "interrupted while writing the figures");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    return names;
   }
 
   /**
