@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import wdpaper.claims.Claim;
@@ -161,8 +161,25 @@ public final class Pipeline {
     try {
       List<String> files = new ArrayList<>();
       // the figures' files are written on their own threads while this one writes the pages: the pages need only
-      // each figure's names, sizes and alt text (FigureWriter.files), not its files; the PDF needs the files
-      List<Future<List<String>>> written = writeFigures(pool, figures, results, staged.resolve("figures"));
+      // each figure's names, sizes and alt text (FigureWriter.files), not its files; the PDF needs the print SVG
+      // and CSV of each figure, written first, and is rendered while the other files are written
+      long figuresStart = System.nanoTime();
+      AtomicLong figuresEnd = new AtomicLong(figuresStart);
+      List<Future<FigureWriter.Rest>> paperFiles = new ArrayList<>();
+      for (FigureSpec f : figures) {
+        FigureWriter.Provenance provenance = new FigureWriter.Provenance(runKeys(results, f.experiments()),
+            results.dataChecksums(), wdpaper.nn.RunSpec.TRAINER_VERSION);
+        Path dir = staged.resolve("figures");
+        paperFiles.add(pool.submit(() -> FigureWriter.writePaperFiles(f, provenance, dir)));
+      }
+      List<Future<List<String>>> written = new ArrayList<>();
+      for (Future<FigureWriter.Rest> rest : paperFiles) {
+        written.add(pool.submit(() -> {
+          List<String> names = join(List.of(rest)).get(0).write();
+          figuresEnd.accumulateAndGet(System.nanoTime(), Math::max);
+          return names;
+        }));
+      }
       String paper;
       try {
         builder.figures(figures);
@@ -177,12 +194,16 @@ public final class Pipeline {
         });
       } finally {
         // a figure's error comes first whatever the pages did, as when the figures were written before the pages
-        files.addAll(0, joinFigures(written));
+        join(paperFiles);
       }
       log.accept("rendering the PDF");
       times.run(StageTimes.PDF, () -> AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper,
           staged, pdfMetadata(), w -> log.accept("warning: " + w))));
       files.add("paper.pdf");
+      for (List<String> names : join(written)) {
+        names.forEach(n -> files.add("figures/" + n));
+      }
+      times.add(StageTimes.FIGURES, figuresEnd.get() - figuresStart);
       files.add(OutputFolder.MARKER);
       writeManifest(staged, files);
       files.add("manifest.sha256");
@@ -192,45 +213,22 @@ public final class Pipeline {
       throw new UncheckedIOException(e);
     } finally {
       pool.shutdownNow();
+      try {
+        // after an error, a figure still being written must not recreate the staging folder once it is discarded
+        pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       output.discard(staged);
     }
   }
 
-  /**
-   * Starts writing each figure's files on {@code pool}; the figures stage is timed from the start to the end of
-   * the last one (it runs beside the pages).
-   */
-  private List<Future<List<String>>> writeFigures(ExecutorService pool, List<FigureSpec> figures, Results results,
-      Path dir) {
-    long t0 = System.nanoTime();
-    AtomicInteger left = new AtomicInteger(figures.size());
-    List<Future<List<String>>> written = new ArrayList<>();
-    for (FigureSpec f : figures) {
-      FigureWriter.Provenance provenance = new FigureWriter.Provenance(runKeys(results, f.experiments()),
-          results.dataChecksums(), wdpaper.nn.RunSpec.TRAINER_VERSION);
-      written.add(pool.submit(() -> {
-        try {
-          List<String> names = new ArrayList<>();
-          for (String name : FigureWriter.write(f, provenance, dir)) {
-            names.add("figures/" + name);
-          }
-          return names;
-        } finally {
-          if (left.decrementAndGet() == 0) {
-            times.add(StageTimes.FIGURES, System.nanoTime() - t0);
-          }
-        }
-      }));
-    }
-    return written;
-  }
-
-  /** Waits for every figure, in figure order; the first figure's error (in that order) is thrown as it was. */
-  private static List<String> joinFigures(List<Future<List<String>>> written) {
-    List<String> names = new ArrayList<>();
+  /** Waits for every task, in order; the first task's error (in that order) is thrown as it was. */
+  private static <T> List<T> join(List<Future<T>> tasks) {
+    List<T> done = new ArrayList<>();
     try {
-      for (Future<List<String>> f : written) {
-        names.addAll(f.get());
+      for (Future<T> f : tasks) {
+        done.add(f.get());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -244,7 +242,7 @@ public final class Pipeline {
       }
       throw new IllegalStateException(e.getCause());
     }
-    return names;
+    return done;
   }
 
   /**

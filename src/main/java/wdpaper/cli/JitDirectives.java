@@ -4,42 +4,43 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.ObjectName;
 
 /**
- * Tells the JIT to compile only the trainer with its optimizing compiler (C2), everything else with C1. A build runs
- * its rendering code (templates, Markdown, math, figures, PDF, and the JDK and library code they call) for a few
- * seconds at most, too short for C2's compile time to pay back: on the quick build C2 took about 8 s of the 2
- * cores' CPU, about a third of all the build used. C1 compiles fast. The trainer ({@code wdpaper.nn}), the data,
- * the runner and SHA-256 keep C2: their loops run for minutes and need its vectorised code (code C2 compiles there
- * may still inline JDK methods). Compiled code computes exactly what interpreted code does (Java's floating point is
+ * Once the training is over, tells the JIT to compile nothing more with its optimizing compiler (C2), only with C1.
+ * Rendering (templates, Markdown, math, figures, PDF, and the JDK and library code they call) runs each method for
+ * a few seconds at most, too short for C2's compile time to pay back: on the quick build's render C2 took 15-17 s
+ * of compiler-thread time and the render 21 s of CPU in all; with C1 only, 13 s. C1 compiles fast. Code C2 has
+ * compiled before (the trainer) stays as it is. Only after training: a method C2 may not compile is not inlined
+ * into C2's code either, and the trainer's loops need the JDK methods inlined (they ran 3x slower with the JDK left
+ * to C1 from the start). Compiled code computes exactly what interpreted code does (Java's floating point is
  * strict), so no result changes, only how fast it comes.
  *
- * <p>Applied through the JVM's diagnostic command {@code Compiler.directives_add} (what {@code jcmd} uses), from a
- * daemon thread so that the start-up of the management classes does not delay the command; on a JVM without that
- * command nothing happens. {@code -Dwdpaper.jit.defaults=true} leaves the JIT as it is (to measure the difference).
+ * <p>Only in the command-line program ({@link Main}; tests that run commands in their own JVM keep the JIT as it
+ * is), once per process, through the JVM's diagnostic command {@code Compiler.directives_add} (what {@code jcmd}
+ * uses), on a daemon thread so that the start-up of the management classes overlaps the render; on a JVM without
+ * that command nothing happens. {@code -Dwdpaper.jit.defaults=true} leaves the JIT as it is (to measure the
+ * difference).
  */
 final class JitDirectives {
-  /** The code that keeps C2, as JIT class patterns: the trainer, the data, the runner, and SHA-256 (MNIST, cache). */
-  static final List<String> C2 = List.of("wdpaper/nn/", "wdpaper/data/", "wdpaper/experiments/",
-      "sun/security/provider/");
+  /** The directive, in the JIT's JSON dialect. */
+  static final String C1_ONLY = "[{match: \"*.*\", c2: {Exclude: true}}]";
+
+  private static volatile boolean enabled;
+  private static final AtomicBoolean APPLIED = new AtomicBoolean();
 
   private JitDirectives() {}
 
-  /** The directives, in the JIT's JSON dialect: the first that matches a method applies. */
-  static String json() {
-    StringBuilder sb = new StringBuilder("[{match: [");
-    for (int i = 0; i < C2.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append('"').append(C2.get(i)).append("*.*\"");
-    }
-    return sb.append("]}, {match: \"*.*\", c2: {Exclude: true}}]").toString();
+  /** Called by {@link Main}: this process is the command-line program. */
+  static void enable() {
+    enabled = !Boolean.getBoolean("wdpaper.jit.defaults");
   }
 
-  /** Applies the directives on a daemon thread, unless switched off; returns at once. */
-  static void applyInBackground() {
-    if (Boolean.getBoolean("wdpaper.jit.defaults")) {
+  /** The training is over: applies the directive on a daemon thread, once, if enabled; returns at once. */
+  static void trainingDone() {
+    if (!enabled || !APPLIED.compareAndSet(false, true)) {
       return;
     }
     Thread t = new Thread(JitDirectives::apply, "jit-directives");
@@ -47,12 +48,12 @@ final class JitDirectives {
     t.start();
   }
 
-  /** Applies the directives; returns the JVM's answer ("2 compiler directives added"), empty if it has no such command. */
+  /** Applies the directive; returns the JVM's answer ("1 compiler directives added"), empty if it has no such command. */
   static Optional<String> apply() {
     Path file = null;
     try {
       file = Files.createTempFile("weight-decay-paper-jit", ".json");
-      Files.writeString(file, json(), StandardCharsets.UTF_8);
+      Files.writeString(file, C1_ONLY, StandardCharsets.UTF_8);
       Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
           new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
           new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
