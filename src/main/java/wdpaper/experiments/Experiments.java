@@ -39,13 +39,20 @@ public final class Experiments {
    */
   public static Results run(ProjectPaths paths, Profile profile, Path mnistDir, int jobs, boolean force,
       boolean cacheOnly, PrintWriter err, boolean terminal, Consumer<String> log) {
+    return run(paths, profile, mnistDir, jobs, force, cacheOnly, false, err, terminal, log);
+  }
+
+  /** As above; {@code frozen} ({@code build --frozen}) trains nothing and names the first missing run. */
+  public static Results run(ProjectPaths paths, Profile profile, Path mnistDir, int jobs, boolean force,
+      boolean cacheOnly, boolean frozen, PrintWriter err, boolean terminal, Consumer<String> log) {
+    cacheOnly |= frozen;
     List<ExperimentSpec> specs = load(paths, profile);
     Mnist mnist = cacheOnly ? null : Mnist.provisionAndLoad(mnistDir, paths.mnistCache(), log);
     ResultCache cache = new ResultCache(paths.runCache(), cacheOnly ? pinnedChecksums() : mnist.checksums(), log,
         cacheOnly);
     try (Progress progress = new Progress(err, terminal, false)) {
       Runner runner = new Runner(cache, mnist, jobs, force, progress);
-      return (cacheOnly ? runner.cacheOnly() : runner).run(specs);
+      return (frozen ? runner.frozen() : cacheOnly ? runner.cacheOnly() : runner).run(specs);
     }
   }
 }
