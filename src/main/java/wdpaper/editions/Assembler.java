@@ -99,7 +99,7 @@ public final class Assembler {
       }
     }
     Map<String, Object> previousEntry = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-    kept.add(indexEntry(edition, newModel));
+    kept.add(EditionPages.entry(newModel, "v/" + edition.version() + "/"));
     List<String> pruned = prune(kept, keepUntagged);
 
     Path parent = out.toAbsolutePath().getParent();
@@ -112,7 +112,7 @@ public final class Assembler {
       throw IoErrors.error("cannot create a staging folder in", parent, e);
     }
     try {
-      Writer w = new Writer(staged, mode);
+      Writer w = new Writer(staged, mode, previous);
       for (Map<String, Object> e : kept) {
         String v = (String) e.get("version");
         if (!v.equals(edition.version())) {
@@ -127,23 +127,17 @@ public final class Assembler {
         w.addBuild(build, newManifest, dir);
         w.write(dir + EditionPages.CHANGES, changes.getBytes(StandardCharsets.UTF_8));
       }
-      List<Map<String, Object>> entries = new ArrayList<>();
-      for (int i = kept.size() - 1; i >= 0; i--) {
-        String v = (String) kept.get(i).get("version");
-        Map<String, Object> model = v.equals(edition.version()) ? newModel : readModel(staged.resolve("v").resolve(v),
-            "v/" + v);
-        entries.add(EditionPages.entry(model, "v/" + v + "/"));
-      }
+      List<Map<String, Object>> entries = new ArrayList<>(kept);
+      java.util.Collections.reverse(entries);
+      Object site = newModel.get("site");
       for (Map<String, Object> e : kept) {
         String v = (String) e.get("version");
-        Map<String, Object> model = v.equals(edition.version()) ? newModel : readModel(staged.resolve("v").resolve(v),
-            "v/" + v);
-        w.write("v/" + v + "/" + EditionPages.VERSIONS, bytes(EditionPages.versions(templates, model, entries,
+        w.write("v/" + v + "/" + EditionPages.VERSIONS, bytes(EditionPages.versions(templates, site, v, entries,
             "../../")));
       }
-      w.write("v/" + LATEST + "/" + EditionPages.VERSIONS, bytes(EditionPages.versions(templates, newModel, entries,
-          "../../")));
-      w.write(EditionPages.VERSIONS, bytes(EditionPages.versions(templates, newModel, entries, "")));
+      w.write("v/" + LATEST + "/" + EditionPages.VERSIONS, bytes(EditionPages.versions(templates, site,
+          edition.version(), entries, "../../")));
+      w.write(EditionPages.VERSIONS, bytes(EditionPages.versions(templates, site, edition.version(), entries, "")));
       w.write(INDEX, bytes(Json.write(Map.of("editions", kept))));
       w.write(".nojekyll", new byte[0]);
       w.write(MARKER, bytes("weight-decay-paper deploy tree: written by 'assemble', replaced whole by it\n"));
@@ -190,25 +184,18 @@ public final class Assembler {
     return pruned;
   }
 
-  private static Map<String, Object> indexEntry(Edition e, Map<String, Object> model) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("version", e.version());
-    m.put("date", e.day());
-    m.put("commit", e.commit());
-    m.put("tag", e.tag());
-    return m;
-  }
-
   /** Writes files into the staging folder: a content-addressed store, hard links or plain copies. */
   private final class Writer {
     final Path root;
     final Mode mode;
     final Set<String> stored = new LinkedHashSet<>();
     final Map<String, Path> firstCopy = new TreeMap<>();
+    final Path linkable;
 
-    Writer(Path root, Mode mode) {
+    Writer(Path root, Mode mode, Path previous) {
       this.root = root;
       this.mode = mode;
+      this.linkable = previous == null ? null : previous.toAbsolutePath();
     }
 
     void write(String rel, byte[] data) {
@@ -224,9 +211,26 @@ public final class Assembler {
         Files.createLink(target, first);
         return;
       }
+      copyOrLink(from, target);
+      firstCopy.putIfAbsent(hash, target);
+    }
+
+    /**
+     * Files of the previous tree (written by this class, never changed in place: every write replaces) are
+     * hard-linked into the staging tree when on the same disk; that saves copying, not space on Pages (its tar
+     * copies). Files of the build are copied.
+     */
+    void copyOrLink(Path from, Path target) throws IOException {
+      if (from.startsWith(root) || linkable != null && from.toAbsolutePath().startsWith(linkable)) {
+        try {
+          Files.createLink(target, from);
+          return;
+        } catch (IOException | UnsupportedOperationException e) {
+          // another file system: copy
+        }
+      }
       Files.copy(from, target);
       AtomicFiles.setMode(target, AtomicFiles.FILE_MODE);
-      firstCopy.putIfAbsent(hash, target);
     }
 
     /** A stored file, once: {@code _files/sha256/<hash>.<ext>}; returns its site path. */
@@ -235,8 +239,7 @@ public final class Assembler {
       if (stored.add(rel) && !Files.exists(root.resolve(rel))) {
         Path target = root.resolve(rel);
         AtomicFiles.createFolders(target.getParent());
-        Files.copy(from, target);
-        AtomicFiles.setMode(target, AtomicFiles.FILE_MODE);
+        copyOrLink(from, target);
       }
       return rel;
     }
@@ -291,12 +294,15 @@ public final class Assembler {
             place(dir + rel, from, f.getValue());
           }
         }
+        Path list = build.resolve(OutputFolder.MANIFEST);
+        place(dir + OutputFolder.MANIFEST, list, Hashing.sha256(list));
         for (String rel : manifest.keySet()) {
           if (rel.endsWith(".html") && !rel.equals(EditionPages.VERSIONS) && !rel.equals(EditionPages.CHANGES)) {
             String html = Files.readString(build.resolve(rel));
             byte[] out = bytes(links.isEmpty() ? html : relink(html, links));
             Path tmp = Files.createTempFile(root, ".page", ".tmp");
             Files.write(tmp, out);
+            AtomicFiles.setMode(tmp, AtomicFiles.FILE_MODE);
             place(dir + rel, tmp, Hashing.sha256(out));
             Files.delete(tmp);
           }

@@ -95,6 +95,7 @@ public record Edition(String version, String commit, String tag, Instant date, S
     m.put("sourceUrl", repositoryUrl.isEmpty() || commit.isEmpty() ? "" : repositoryUrl + "/tree/" + commit);
     m.put("permalink", url("index.html", ""));
     m.put("base", url("", ""));
+    m.put("absolute", !baseUrl.isEmpty());
     m.put("line", "edition " + version + ", built from " + repository + "@" + shortCommit() + " on " + day());
     return m;
   }

@@ -23,7 +23,9 @@ public final class EditionPages {
 
   /** The build's own versions.html (this edition only) and changes.html (no previous edition known). */
   public static List<String> placeholders(Templates templates, Map<String, Object> model, Path out) {
-    AtomicFiles.write(out.resolve(VERSIONS), versions(templates, model, List.of(entry(model, "")), ""));
+    String version = Edition.fromModel(model).version();
+    AtomicFiles.write(out.resolve(VERSIONS), versions(templates, model.get("site"), version, List.of(entry(model,
+        "")), ""));
     AtomicFiles.write(out.resolve(CHANGES), changes(templates, model, null));
     return List.of(CHANGES, VERSIONS);
   }
@@ -31,15 +33,16 @@ public final class EditionPages {
   /**
    * The versions page.
    *
-   * @param site a result model whose {@code site} and {@code edition} the page shows
+   * @param site content/site.json as the newest edition has it
+   * @param version the edition whose folder the page is in (marked "this one")
    * @param entries the editions, newest first, from {@link #entry}
    * @param root the way from the page's folder to the site root ({@code ""} or {@code "../../"})
    */
-  public static String versions(Templates templates, Map<String, Object> site, List<Map<String, Object>> entries,
+  public static String versions(Templates templates, Object site, String version, List<Map<String, Object>> entries,
       String root) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("site", site.get("site"));
-    m.put("edition", site.get("edition"));
+    m.put("site", site);
+    m.put("current", version);
     m.put("editions", entries);
     List<String> claims = new ArrayList<>();
     for (Map<String, Object> e : entries) {
