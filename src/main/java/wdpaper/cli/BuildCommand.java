@@ -25,6 +25,10 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     long t0 = System.nanoTime();
     int jobs = training.jobs();
+    if (frozen && training.force) {
+      throw new wdpaper.project.UserError(wdpaper.project.ExitCodes.USAGE, "--frozen trains nothing and --force"
+          + " retrains every run; use one of them");
+    }
     try (BuildLock lock = common.lockOutput("build", "replace", true)) {
       Pipeline pipeline = RenderCommand.prepare(common, training.profile());
       Results results = pipeline.train(() -> Experiments.run(common.paths(), training.profile(), common.mnistDir,
