@@ -17,9 +17,10 @@ import wdpaper.project.Json;
  *   <li><b>numbers</b> of the claims' results (what the prose prints, {@code ${claim1.rows[2].shareEpoch1}}) that
  *       moved by more than their seed spread. The spread of a number {@code x} is read from its companions in the
  *       same object, as the claims record them: {@code xHi − xLo}, else {@code xMax − xMin}, else
- *       {@code 2 |x − xMin|} (or {@code xMax}); the larger of the two editions' spreads counts. A number without
+ *       {@code 2 |x − xMin|} (or {@code xMax}), and for a fitted {@code slope} twice its standard error {@code se};
+ *       the larger of the two editions' spreads counts. A number without
  *       companions (a single seed, a count, a fitted slope) is reported whenever it changed at all (beyond a
- *       relative 1e-9). The companions themselves are not reported;
+ *       relative 1e-9). The companions themselves (and a slope's {@code se}) are not reported;
  *   <li><b>figures</b> whose plotted data changed (the SHA-256 of their CSV), or that were added or removed;
  *   <li><b>experiments</b> added, removed, or whose spec changed (key by key, from the spec files as parsed).
  * </ul>
@@ -234,6 +235,9 @@ public record Diff(Edition from, Edition to, List<VerdictChange> verdicts, List<
 
   /** {@code xLo}, {@code xHi}, {@code xMin}, {@code xMax} when {@code x} is in the same object. */
   private static boolean isCompanion(String key, Map<String, Object> m) {
+    if (key.equals("se") && m.get("slope") instanceof Number) {
+      return true;
+    }
     for (String[] pair : SPREAD_SUFFIXES) {
       for (String suffix : pair) {
         if (key.endsWith(suffix) && key.length() > suffix.length()
@@ -247,6 +251,9 @@ public record Diff(Edition from, Edition to, List<VerdictChange> verdicts, List<
 
   /** The seed spread of {@code key} in {@code m} from its companions, or NaN if it has none. */
   private static double spread(String key, Map<String, Object> m) {
+    if (key.equals("slope") && m.get("se") instanceof Number se) {
+      return 2 * se.doubleValue();
+    }
     for (String[] pair : SPREAD_SUFFIXES) {
       Object lo = m.get(key + pair[0]);
       Object hi = m.get(key + pair[1]);

@@ -85,6 +85,19 @@ class DiffTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aFittedSlopeMovesBeyondItsSpreadWhenItMovesByMoreThanTwiceItsStandardError() {
+    Map<String, Object> a = model("aaa111", "fails", 87.5, 87.2, 87.8, -0.36, "a".repeat(64), 10);
+    Map<String, Object> b = model("bbb222", "fails", 87.5, 87.2, 87.8, -0.39, "a".repeat(64), 10);
+    ((Map<String, Object>) a.get("claim3")).put("se", 0.02);
+    ((Map<String, Object>) b.get("claim3")).put("se", 0.01);
+    assertTrue(Diff.of(a, b).numbers().isEmpty(), Diff.of(a, b).text());
+    ((Map<String, Object>) b.get("claim3")).put("slope", -0.41);
+    assertEquals(List.of(new Diff.NumberChange("claim3.slope", -0.36, -0.41, 0.04)), Diff.of(a, b).numbers(),
+        "the standard error is the slope's spread, not a number of its own");
+  }
+
+  @Test
   void experimentsAndFiguresAddedOrRemovedAreNamed() {
     Map<String, Object> a = model("aaa111", "fails", 87.5, 87.2, 87.8, -0.36, "a".repeat(64), 10);
     Map<String, Object> b = model("bbb222", "fails", 87.5, 87.2, 87.8, -0.36, "a".repeat(64), 10);
