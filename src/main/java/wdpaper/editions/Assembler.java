@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -339,22 +338,27 @@ public final class Assembler {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> readModel(Path dir, String label) {
-    Path f = dir.resolve("model.json");
-    if (!Files.isRegularFile(f)) {
+    if (!Files.isRegularFile(dir.resolve("model.json"))) {
       throw new UserError(ExitCodes.USAGE, label + ": has no model.json; expected the output folder of a build"
           + " (or an edition folder of a deploy tree)");
     }
+    return readModelFile(dir.resolve("model.json"), label + "/model.json");
+  }
+
+  /** A result model file (output/model.json) with its edition; exit 2 naming {@code label} if it is not one. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> readModelFile(Path f, String label) {
     try {
       Map<String, Object> m = Json.MAPPER.readValue(Files.readString(f), LinkedHashMap.class);
       Edition.fromModel(m);
       return m;
     } catch (IOException e) {
-      throw new UserError(ExitCodes.USAGE, label + "/model.json: is not valid JSON (" + IoErrors.reason(e) + ")");
-    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-      throw new UserError(ExitCodes.USAGE, label + "/model.json: " + e.getMessage() + "; rebuild it with this"
-          + " version of weight-decay-paper");
+      throw new UserError(ExitCodes.USAGE, label + ": is not a readable JSON result model (" + IoErrors.reason(e)
+          + ")");
+    } catch (IllegalArgumentException | ClassCastException | java.time.format.DateTimeParseException e) {
+      throw new UserError(ExitCodes.USAGE, label + ": " + e.getMessage() + "; rebuild it with this version of"
+          + " weight-decay-paper");
     }
   }
 
@@ -445,15 +449,6 @@ public final class Assembler {
       }
     } catch (IOException e) {
       throw IoErrors.error("cannot put the assembled tree in place at", out, e);
-    }
-  }
-
-  /** Deletes a folder tree (tests and the measuring script). */
-  static void delete(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -10,8 +10,8 @@ public final class Editions {
 
   /** The result model of a build output, an edition folder, or a model.json file given on the command line. */
   public static Map<String, Object> readModel(Path p) {
-    if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")) {
-      return Assembler.readModel(p.toAbsolutePath().getParent(), p.toString());
+    if (Files.isRegularFile(p)) {
+      return Assembler.readModelFile(p, p.toString());
     }
     return Assembler.readModel(p, p.toString());
   }
