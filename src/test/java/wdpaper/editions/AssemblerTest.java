@@ -40,7 +40,8 @@ class AssemblerTest {
     Files.createDirectories(out.resolve("figures"));
     Files.createDirectories(out.resolve("assets"));
     Files.writeString(out.resolve("index.html"), "<html><body><a href=\"claim-1.html#fig-f\">1</a>"
-        + " <a href=\"paper.pdf\">PDF</a> edition " + version + " <link rel=\"stylesheet\" href=\"assets/style.css\"></body></html>");
+        + " <a href=\"paper.pdf\">PDF</a> edition " + version
+        + " <link rel=\"stylesheet\" href=\"assets/style.css\"></body></html>");
     Files.writeString(out.resolve("claim-1.html"), "<html><body><figure id=\"fig-f\"><a href=\"figures/f.png\"><img"
         + " src=\"figures/f.png\" srcset=\"figures/f.png\"></a> <a href=\"figures/f.csv\">csv</a>"
         + " <a href=\"versions.html\">all</a> <a href=\"changes.html\">changes</a></figure> edition " + version
