@@ -27,9 +27,9 @@ import wdpaper.claims.Series;
  * {@link ChartFactory} puts on whole units. Log axes are drawn as log10 values on XChart's linear axes (XChart's
  * log-axis tick code does not terminate for some ranges in 3.8.8).
  *
- * <p>XChart draws a line one segment at a time, so a dash pattern would restart at every data point (a dense
- * dashed series would look solid); dashed and dotted lines are therefore cut into their dashes here, on the
- * pixel length of the line, and given to XChart as one series whose dashes are separated by NaN (a break).
+ * <p>XChart draws a line one segment at a time, so a dash pattern restarts at every data point (a dense dashed
+ * series would look solid); dashed and dotted lines over dense data are therefore cut into their dashes here, on
+ * the drawn length of the line, and given to XChart as one series whose dashes are separated by NaN (a break).
  */
 final class XChartPlot {
   private final XYChart xy;
@@ -215,10 +215,15 @@ final class XChartPlot {
     series.setLineStyle(SeriesLines.NONE);
   }
 
-  /** A line series; a dashed stroke is cut into its dashes first (see the class comment). */
+  /**
+   * A line series; a dashed stroke over a dense line (its median segment shorter than two dash periods) is cut
+   * into its dashes first (see the class comment). A sparser line keeps the dashed stroke: XChart restarts the
+   * pattern at each point, which shows only as a slightly longer dash there, and the files stay small.
+   */
   private void line(double[] x, double[] y, Color color, BasicStroke stroke) {
-    double[][] xy2 = stroke.getDashArray() == null ? new double[][] {x, y} : dashes(x, y, stroke.getDashArray());
-    BasicStroke solid = stroke.getDashArray() == null ? stroke
+    boolean cut = stroke.getDashArray() != null && dense(x, y, stroke.getDashArray());
+    double[][] xy2 = cut ? dashes(x, y, stroke.getDashArray()) : new double[][] {x, y};
+    BasicStroke solid = !cut ? stroke
         : new BasicStroke(stroke.getLineWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
     XYSeries series = xy.addSeries(next(), xy2[0], xy2[1]);
     series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
@@ -226,6 +231,25 @@ final class XChartPlot {
     series.setLineColor(color);
     series.setMarkerColor(color);
     series.setLineStyle(solid);
+  }
+
+  /** True if the median length of the line's segments (drawing units) is under two periods of {@code dash}. */
+  boolean dense(double[] x, double[] y, float[] dash) {
+    double period = 0;
+    for (float d : dash) {
+      period += d;
+    }
+    List<Double> lengths = new ArrayList<>();
+    for (int i = 1; i < x.length; i++) {
+      if (Double.isFinite(y[i - 1]) && Double.isFinite(y[i])) {
+        lengths.add(Math.hypot(toPxX(x[i]) - toPxX(x[i - 1]), toPxY(y[i]) - toPxY(y[i - 1])));
+      }
+    }
+    if (lengths.isEmpty()) {
+      return false;
+    }
+    lengths.sort(null);
+    return lengths.get(lengths.size() / 2) < 2 * period;
   }
 
   private String next() {
