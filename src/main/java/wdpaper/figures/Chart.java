@@ -7,14 +7,13 @@ import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
-import wdpaper.claims.Series;
 
 /**
  * A figure laid out at one {@link Variant}: where the plot, every tick, label and legend entry go. Built by
- * {@link ChartFactory} (no I/O), painted onto any {@link Graphics2D} (a PNG's, JFreeSVG's, PDFBox's, an EPS's).
+ * {@link ChartFactory} (no I/O), painted onto any {@link Graphics2D} (a PNG's, JFreeSVG's, PDFBox's, an EPS's):
+ * the data layer inside the plot by XChart ({@link XChartPlot}), frame, ticks, texts and legend here.
  * The layout is exposed for tests: the axes' ticks and every text with its size and box.
  */
 public final class Chart {
@@ -96,10 +95,12 @@ public final class Chart {
     return texts.stream().mapToDouble(p -> p.block().size).min().orElseThrow();
   }
 
+  /** Where a data value lands across the drawing (x axis). */
   double px(double x) {
     return plot.getMinX() + xAxis.fraction(x) * plot.getWidth();
   }
 
+  /** Where a data value lands down the drawing (y axis). */
   double py(double y) {
     return plot.getMaxY() - yAxis.fraction(y) * plot.getHeight();
   }
@@ -117,29 +118,9 @@ public final class Chart {
     float s = variant.lineScale;
     g.setColor(Color.WHITE);
     g.fill(new Rectangle2D.Double(0, 0, width, height));
-    // grid at the labelled ticks
-    g.setColor(HouseTheme.GRID);
-    g.setStroke(new BasicStroke(1f * s));
-    for (Ticks.Tick t : xAxis.labelled()) {
-      double x = plot.getMinX() + (t.at() - xAxis.from()) / (xAxis.to() - xAxis.from()) * plot.getWidth();
-      g.draw(new Line2D.Double(x, plot.getMinY(), x, plot.getMaxY()));
-    }
-    for (Ticks.Tick t : yAxis.labelled()) {
-      double y = plot.getMaxY() - (t.at() - yAxis.from()) / (yAxis.to() - yAxis.from()) * plot.getHeight();
-      g.draw(new Line2D.Double(plot.getMinX(), y, plot.getMaxX(), y));
-    }
-    // series, clipped to the plot: references under predictions under measurements under points
-    Graphics2D c = (Graphics2D) g.create();
-    c.clip(plot);
-    for (FigureSpec.Style style : new FigureSpec.Style[] {FigureSpec.Style.REFERENCE, FigureSpec.Style.PREDICTED,
-        FigureSpec.Style.MEASURED, FigureSpec.Style.POINTS}) {
-      for (FigureSpec.Plot p : spec.plots()) {
-        if (p.style() == style) {
-          paintSeries(c, p);
-        }
-      }
-    }
-    c.dispose();
+    // the data layer (grid at the labelled ticks, series, seed ranges, markers) is drawn by XChart, clipped to the
+    // plot: references under predictions under measurements under points
+    XChartPlot.of(this).paint(g);
     // frame and ticks
     g.setColor(HouseTheme.FRAME);
     g.setStroke(new BasicStroke(1.1f * s));
@@ -179,70 +160,6 @@ public final class Chart {
 
   private double markerSize() {
     return 8.5 * variant.lineScale;
-  }
-
-  private void paintSeries(Graphics2D g, FigureSpec.Plot p) {
-    Series s = p.series();
-    Color color = colorOf(p);
-    float scale = variant.lineScale;
-    if (p.style() == FigureSpec.Style.POINTS) {
-      g.setStroke(HouseTheme.stroke(FigureSpec.Style.POINTS, scale));
-      double cap = markerSize() * 0.45;
-      for (int i = 0; i < s.x().length; i++) {
-        double x = px(s.x()[i]);
-        double y = py(s.mean()[i]);
-        if (!Double.isFinite(x) || !Double.isFinite(y)) {
-          continue;
-        }
-        if (s.hasSpread()) {
-          double lo = py(s.lo()[i]);
-          double hi = py(s.hi()[i]);
-          if (Double.isFinite(lo) && Double.isFinite(hi) && Math.abs(lo - hi) > 0.5 * scale) {
-            g.setColor(color);
-            g.draw(new Line2D.Double(x, lo, x, hi));
-            g.draw(new Line2D.Double(x - cap, lo, x + cap, lo));
-            g.draw(new Line2D.Double(x - cap, hi, x + cap, hi));
-          }
-        }
-        marker(g, x, y, color, p.censored(i));
-      }
-      return;
-    }
-    if (p.style() == FigureSpec.Style.MEASURED && s.hasSpread()) {
-      g.setColor(color);
-      g.setStroke(HouseTheme.spread(scale));
-      g.draw(path(s.x(), s.lo()));
-      g.draw(path(s.x(), s.hi()));
-    }
-    g.setColor(color);
-    g.setStroke(HouseTheme.stroke(p.style(), scale));
-    g.draw(path(s.x(), s.mean()));
-    for (int i = 0; i < s.x().length; i++) {
-      if (p.censored(i)) {
-        marker(g, px(s.x()[i]), py(s.mean()[i]), color, true);
-      }
-    }
-  }
-
-  /** A polyline through the finite points; a point a log axis cannot show breaks it. */
-  private Path2D path(double[] xs, double[] ys) {
-    Path2D.Double path = new Path2D.Double();
-    boolean open = false;
-    for (int i = 0; i < xs.length; i++) {
-      double x = px(xs[i]);
-      double y = py(ys[i]);
-      if (!Double.isFinite(x) || !Double.isFinite(y)) {
-        open = false;
-        continue;
-      }
-      if (open) {
-        path.lineTo(x, y);
-      } else {
-        path.moveTo(x, y);
-        open = true;
-      }
-    }
-    return path;
   }
 
   /** A filled circle, or an open one (white inside, coloured ring) for a censored point. */

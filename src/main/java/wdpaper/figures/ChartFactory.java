@@ -40,7 +40,8 @@ public final class ChartFactory {
     } else {
       yTitle = TextBlock.wrap(spec.yLabel(), fa, v.plotHeight);
     }
-    double plotTop = top + 0.6 * ft;
+    // the plot's corners on whole units: XChart, which draws the data layer, sizes its drawing in whole units
+    double plotTop = Math.ceil(top + 0.6 * ft);
     double plotBottom = plotTop + v.plotHeight;
     ToDoubleFunction<String> height = s -> TextBlock.tick(s, ft).height();
     Ticks.Axis y = spec.yLog() ? Ticks.log(range[2], range[3], v.plotHeight, 0.9 * ft, height)
@@ -50,11 +51,11 @@ public final class ChartFactory {
       yLabelWidth = Math.max(yLabelWidth, TextBlock.tick(t.label(), ft).width);
     }
     double left = pad + (v.yTitleOnTop ? 0 : yTitle.size() * lineHeight(fa) + 0.3 * ft);
-    double plotLeft = left + yLabelWidth + labelGap + tickLength;
+    double plotLeft = Math.ceil(left + yLabelWidth + labelGap + tickLength);
 
     // x axis: ticks over the remaining width, narrowed until the last label stays inside the drawing
     ToDoubleFunction<String> labelWidth = s -> TextBlock.tick(s, ft).width;
-    double plotRight = width - pad;
+    double plotRight = Math.floor(width - pad);
     Ticks.Axis x = null;
     for (int round = 0; round < 4; round++) {
       double length = plotRight - plotLeft;
@@ -68,7 +69,7 @@ public final class ChartFactory {
       if (overflow <= 1e-6) {
         break;
       }
-      plotRight -= overflow;
+      plotRight = Math.floor(plotRight - overflow);
     }
     Rectangle2D plot = new Rectangle2D.Double(plotLeft, plotTop, plotRight - plotLeft, v.plotHeight);
 
