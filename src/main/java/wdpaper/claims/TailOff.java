@@ -101,7 +101,9 @@ public final class TailOff implements Claim<TailOff.Result> {
       List<Integer> inputs, int hiddenSmallest, int hiddenLargest, double widthRatio, long nwSmallest,
       long nwLargest, double nwRatio, double inverseNwLargest, double inverseSqrtNwSmallest, int runs, int censored,
       int fittedLambdas, List<Group> groups, List<FitRow> fits, List<Balance> balances, List<LambdaFit> lambdaFits,
-      List<InitComparison> initComparisons, List<RmsFigure> rmsFigures) {
+      List<InitComparison> initComparisons, List<RmsFigure> rmsFigures, boolean driftBalancesMost,
+      double lambdaExponentLo, double lambdaExponentHi, String lambdaExponentMatches, double initRatioLo,
+      double initRatioHi) {
 
     public Result {
       lambdas = List.copyOf(lambdas);
@@ -363,7 +365,14 @@ public final class TailOff implements Claim<TailOff.Result> {
         sp.settle() == null ? Double.NaN : sp.settle().fraction(), sp.settle() == null ? 0 : sp.settle().epochs(),
         Runs.seeds(all), sp.eta(), sp.miniBatchSize(), widths, inputs, hMin, hMax, hMax / (double) hMin, nwMin,
         nwMax, nwMax / (double) nwMin, 1.0 / nwMax, 1.0 / Math.sqrt(nwMin), all.size(), censoredRuns, fitted, out,
-        fits, balances, lambdaFits, comparisons, rmsFigures);
+        fits, balances, lambdaFits, comparisons, rmsFigures,
+        !balances.isEmpty() && balances.stream().allMatch(b -> b.driftShare() > b.diffusionShare()),
+        lambdaFits.stream().mapToDouble(LambdaFit::exponent).min().orElse(Double.NaN),
+        lambdaFits.stream().mapToDouble(LambdaFit::exponent).max().orElse(Double.NaN),
+        lambdaFits.stream().map(l -> exponentMatches(l.exponent(), t.get(EXPONENT_TOLERANCE))).distinct().count() == 1
+            ? exponentMatches(lambdaFits.get(0).exponent(), t.get(EXPONENT_TOLERANCE)) : NEITHER,
+        comparisons.stream().mapToDouble(InitComparison::ratio).min().orElse(Double.NaN),
+        comparisons.stream().mapToDouble(InitComparison::ratio).max().orElse(Double.NaN));
   }
 
   private static RunSpec spec(List<Results.Entry> all, Key k) {
@@ -486,7 +495,10 @@ public final class TailOff implements Claim<TailOff.Result> {
       }
     }
     double[] xs = {r.nwSmallest(), r.nwLargest()};
+    int fc = 0;
     for (FitRow f : r.fits()) {
+      int color = fc;
+      fc += r.inputs().size();
       if (f.points() < 3) {
         continue;
       }
@@ -499,7 +511,7 @@ public final class TailOff implements Claim<TailOff.Result> {
         y[k] = Math.pow(10, line.intercept() + line.slope() * Math.log10(xs[k]));
       }
       lines.add(new Figure.Line("fit", Figure.params("lambda", f.lambda(), "slope", f.slope()),
-          Series.exact("fit", xs, y), Figure.Look.REFERENCE, 7));
+          Series.exact("fit", xs, y), Figure.Look.MEASURED, color % 6));
     }
     lines.add(new Figure.Line("inverse-sqrt", Figure.params(), Series.exact("1/sqrt(n_w)", xs,
         new double[] {1 / Math.sqrt(xs[0]), 1 / Math.sqrt(xs[1])}), Figure.Look.REFERENCE, 6));

@@ -30,7 +30,7 @@ class TailOffTest {
     }
     return new TailOff.Result(lambdas, 30, 120, 22, 0.05, 3, 2, 0.1, 10, List.of(10, 300), List.of(784, 196), 10,
         300, 30, 2060, 238200, 115.6, 1.0 / 238200, 0.022, 48, 0, fits.length, List.of(), List.of(fits), List.of(),
-        List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), true, -0.3, -0.27, TailOff.NEITHER, 1.0, 1.04);
   }
 
   @Test
