@@ -149,8 +149,9 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
     for (String init : List.of("old", "new")) {
       for (double lambda : List.of(0.0, r.bookLambda())) {
         List<Results.Entry> runs = runs(all, init, lambda);
-        Figure.Look look = lambda == 0 ? Figure.Look.PREDICTED : Figure.Look.MEASURED;
-        int color = init.equals("old") ? 1 : 0;
+        // every curve is measured (the CSV says so); lambda = 0 is told apart by its own colour
+        Figure.Look look = Figure.Look.MEASURED;
+        int color = (init.equals("old") ? 1 : 0) + (lambda == 0 ? 2 : 0);
         accuracy.add(new Figure.Line("curve", Figure.params("init", init, "lambda", lambda), accuracy(runs), look,
             color));
         std.add(new Figure.Line("curve", Figure.params("init", init, "lambda", lambda), std(runs, 0), look, color));
@@ -166,7 +167,7 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
     }
     for (Series h : histograms(runs(all, "new", r.bookLambda()).get(0).record().result())) {
       if (h.name().equals("0")) {
-        histograms.add(new Figure.Line("new-init", Figure.params("epoch", 0), h, Figure.Look.PREDICTED, 6));
+        histograms.add(new Figure.Line("new-init", Figure.params("epoch", 0), h, Figure.Look.MEASURED, 6));
       }
     }
     List<String> experiments = in.experiments("runs");
