@@ -39,11 +39,13 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
    * @param gapFinal the same after the last epoch
    * @param l2GainOld old init: final accuracy with L2 minus without
    * @param oldNoL2Std old init without L2: final first-layer std
+   * @param newNoL2Growth new init without L2: final over initial first-layer std (its weights grow)
    * @param closes the accuracy gap narrows from epoch 1 to the end
    */
   public record Result(List<Row> rows, List<Integer> sizes, int nIn, int epochs, double bookLambda, double target,
       double target2, double shrink, double stillAbove, double gapEpoch1, double gapFinal, double l2GainOld,
-      double oldNoL2Std, double oldL2Std, boolean closes) {
+      double oldNoL2Std, double oldL2Std, boolean closes, double newNoL2Growth, double newNoL2Std,
+      double newL2Std) {
 
     public Result {
       rows = List.copyOf(rows);
@@ -122,16 +124,17 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
       }
     }
     Result partial = new Result(rows, first.sizes(), first.sizes().get(0), first.epochs(), bookLambda, target,
-        target2, 0, 0, 0, 0, 0, 0, 0, false);
+        target2, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, 0);
     Row oldL2 = partial.row("old", bookLambda);
     Row oldNoL2 = partial.row("old", 0.0);
     Row newL2 = partial.row("new", bookLambda);
+    Row newNoL2 = partial.row("new", 0.0);
     double gapEpoch1 = newL2.epoch1() - oldL2.epoch1();
     double gapFinal = newL2.last() - oldL2.last();
     return new Result(rows, first.sizes(), first.sizes().get(0), first.epochs(), bookLambda, target, target2,
         oldNoL2.std0() / oldL2.stdFinal(), oldL2.stdFinal() / target, gapEpoch1, gapFinal,
         oldL2.last() - oldNoL2.last(), oldNoL2.stdFinal(), oldL2.stdFinal(), Math.abs(gapFinal)
-        < Math.abs(gapEpoch1));
+        < Math.abs(gapEpoch1), newNoL2.stdFinal() / newNoL2.std0(), newNoL2.stdFinal(), newL2.stdFinal());
   }
 
   @Override
