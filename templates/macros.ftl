@@ -31,7 +31,7 @@
 
 <#nested>
 <#list verdicts[claim].sensitivity as s>
-<@part "sensitivity">`${s.key}` from ${sig(s.low, 2)} to ${sig(s.high, 2)}: <#list s.segments as g>${site.outcomes[g.outcome]}<#if s.fragile> for ${sig(g.from, 3)}–${sig(g.to, 3)}</#if><#sep>; </#list><#if s.fragile> — fragile: at ${sig(s.flipAt, 3)} (the file says ${sig(s.value, 3)}) the verdict would be “${site.outcomes[s.flipOutcome]}”<#else> — the same verdict across the range</#if>.</@part>
+<@part "sensitivity">`${s.key}` from ${sci(s.low)} to ${sci(s.high)}: <#list s.segments as g>${site.outcomes[g.outcome]}<#if s.fragile> for ${sig(g.from, 3)}–${sig(g.to, 3)}</#if><#sep>; </#list><#if s.fragile> — fragile: at ${sig(s.flipAt, 3)} (the file says ${sci(s.value)}) the verdict would be “${site.outcomes[s.flipOutcome]}”<#else> — the same verdict across the range</#if>.</@part>
 </#list>
 
 </div>
