@@ -28,7 +28,63 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
    * second layer at the end.
    */
   public record Row(String init, double lambda, double epoch1, double last, double std0, double stdFinal,
-      double stdFinalOverTarget, double std2Final) {}
+      double stdFinalOverTarget, double std2Final, List<Structure> structure) {
+
+    public Row {
+      structure = List.copyOf(structure);
+    }
+  }
+
+  /**
+   * The structure of W1 at one histogram epoch, seed means (and range): is it still the random init, shrunk?
+   *
+   * @param cosInit cosine between W1 now and W1 at init
+   * @param initShare cosInit^2: the share of ||W1||^2 that lies along the (scaled) initial matrix
+   * @param topShare sigma_1^2 / sum sigma_i^2 of W1: the share of ||W1||^2 in its largest singular direction
+   * @param topShareInit the same at epoch 0 (a random matrix's value)
+   * @param sigmaMax the largest singular value of W1
+   */
+  public record Structure(int epoch, double cosInit, double initShare, double topShare, double topShareLo,
+      double topShareHi, double topShareInit, double sigmaMax) {}
+
+  /** The share of sum sigma^2 in the largest singular value, and the largest, of layer 1 at an epoch (NaN if absent). */
+  private static double[] top(wdpaper.nn.TrainingResult result, int epoch) {
+    for (wdpaper.nn.TrainingResult.Spectrum sp : result.spectra()) {
+      if (sp.epoch() == epoch && sp.layer() == 0 && sp.singularValues().length > 0) {
+        double sum = 0;
+        double max = 0;
+        for (double v : sp.singularValues()) {
+          sum += v * v;
+          max = Math.max(max, v);
+        }
+        return new double[] {max * max / sum, max};
+      }
+    }
+    return new double[] {Double.NaN, Double.NaN};
+  }
+
+  /** W1's structure at each histogram epoch of the runs. */
+  static List<Structure> structure(List<Results.Entry> runs) {
+    List<Structure> out = new ArrayList<>();
+    for (int epoch : runs.get(0).run().spec().histogramEpochs()) {
+      double[] cos = new double[runs.size()];
+      double[] share = new double[runs.size()];
+      double[] share0 = new double[runs.size()];
+      double[] sigma = new double[runs.size()];
+      for (int i = 0; i < runs.size(); i++) {
+        wdpaper.nn.TrainingResult res = runs.get(i).record().result();
+        cos[i] = epoch < res.epochs().size() ? res.epochs().get(epoch).layers().get(0).cosInit() : Double.NaN;
+        double[] t = top(res, epoch);
+        share[i] = t[0];
+        sigma[i] = t[1];
+        share0[i] = top(res, 0)[0];
+      }
+      double c = Stats.mean(cos);
+      out.add(new Structure(epoch, c, c * c, Stats.mean(share), Stats.min(share), Stats.max(share),
+          Stats.mean(share0), Stats.mean(sigma)));
+    }
+    return out;
+  }
 
   /**
    * @param target 1/sqrt(n_in) of the first layer
@@ -114,7 +170,7 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
         Series acc = accuracy(runs);
         Series std = std(runs, 0);
         rows.add(new Row(init, lambda, acc.mean()[0], last(acc), std.mean()[0], last(std), last(std) / target,
-            last(std(runs, 1))));
+            last(std(runs, 1)), structure(runs)));
       }
     }
     // both inits with lambda 0 and the book's lambda are needed
