@@ -34,7 +34,12 @@ def table(m):
          f"[784,30,10], epoch 1: old init {f(b['oldInit']['epoch1'])} % (book: under 87, a bound), new "
          f"{f(b['newInit']['epoch1'])} % (book: almost 93); epoch {b['epochs']}: {f(b['oldInit']['last'])} % / "
          f"{f(b['newInit']['last'])} %"),
-        ("1. Decay dominates the first epochs", "claim1", "see the claim 1 page (signed split, displacement, accuracy vs λ = 0, angle to init)"),
+        ("1. Decay dominates the first epochs", "claim1", "old init, epoch 1, " + "; ".join(
+             f"λ={r['lambda']:g}: decay {f(r['shareEpoch1Min'])} of the change of ‖w₁‖² but {f(r['displacementEpoch1'])} "
+             f"of the displacement, cos to init {f(r['cosInit'][0], 3)}, accuracy vs λ=0 "
+             + (f"{r['accuracyGap'][0]:+.2f}".replace("-", "−") + " points" if r['accuracyGap'][0] == r['accuracyGap'][0] else "n/a")
+             for r in m["claim1"]["rows"] if r["init"] == "old" and r["lambda"] >= m["claim1"]["bookLambda"])
+         + ": decay sets the size, not the learning"),
         ("2. Decay by exp(−ηλ/m) per epoch", "claim2",
          f"in the {c2['premiseEpochs']} training epochs where the gradient's change of ‖w‖² is small next to decay's, "
          f"{c2['premiseHolding']} follow the prediction; exp(−ηλ/m) over-estimates the exact factor"),
