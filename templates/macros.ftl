@@ -30,7 +30,7 @@
 <div class="verdict-slot" data-claim="${claim}">
 
 <#nested>
-<#list verdicts[claim].sensitivity as s>
+<#list (verdicts[claim].sensitivity)![] as s>
 <@part "sensitivity">`${s.key}` from ${sci(s.low)} to ${sci(s.high)}: <#list s.segments as g>${site.outcomes[g.outcome]}<#if s.fragile> for ${sig(g.from, 3)}–${sig(g.to, 3)}</#if><#sep>; </#list><#if s.fragile> — fragile: at ${sig(s.flipAt, 3)} (the file says ${sci(s.value)}) the verdict would be “${site.outcomes[s.flipOutcome]}”<#else> — the same verdict across the range</#if>.</@part>
 </#list>
 

@@ -11,7 +11,7 @@ import wdpaper.project.UserError;
 /** content/thresholds.json against the claims' declarations: every problem one line naming file and key. */
 class ThresholdFileTest {
   private static final String FILE = "content/thresholds.json";
-  private final List<Claim<?>> claims = List.of(new DecayDominance(), new L2VersusInit());
+  private final List<Claim<?>> claims = List.of(new OneShareClaim(), new L2VersusInit());
 
   private Map<String, Thresholds> read(String json) {
     return ThresholdFile.read(FILE, json, claims);
