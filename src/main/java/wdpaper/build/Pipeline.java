@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import wdpaper.claims.Claim;
@@ -147,31 +152,58 @@ public final class Pipeline {
         figureClaim, results));
     OutputFolder output = OutputFolder.of(paths);
     Path staged = output.stage(log);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(figures.size(),
+        Runtime.getRuntime().availableProcessors())), r -> {
+          Thread t = new Thread(r, "figures");
+          t.setDaemon(true);
+          return t;
+        });
     try {
       List<String> files = new ArrayList<>();
-      times.run(StageTimes.FIGURES, () -> {
-        for (FigureSpec f : figures) {
-          FigureWriter.Provenance provenance = new FigureWriter.Provenance(runKeys(results, f.experiments()),
-              results.dataChecksums(), wdpaper.nn.RunSpec.TRAINER_VERSION);
-          for (String name : FigureWriter.write(f, provenance, staged.resolve("figures"))) {
-            files.add("figures/" + name);
-          }
-        }
-      });
-      builder.figures(figures);
-      String paper = times.time(StageTimes.PAGES, () -> {
-        files.addAll(builder.writeSite(staged));
-        AtomicFiles.write(staged.resolve("model.json"), Json.write(withPages(model, builder)));
-        files.add("model.json");
-        String html = builder.paperHtml();
-        AtomicFiles.write(staged.resolve("paper.html"), html);
-        files.add("paper.html");
-        return html;
-      });
+      // the figures' files are written on their own threads while this one writes the pages: the pages need only
+      // each figure's names, sizes and alt text (FigureWriter.files), not its files; the PDF needs the print SVG
+      // and CSV of each figure, written first, and is rendered while the other files are written
+      long figuresStart = System.nanoTime();
+      AtomicLong figuresEnd = new AtomicLong(figuresStart);
+      List<Future<FigureWriter.Rest>> paperFiles = new ArrayList<>();
+      for (FigureSpec f : figures) {
+        FigureWriter.Provenance provenance = new FigureWriter.Provenance(runKeys(results, f.experiments()),
+            results.dataChecksums(), wdpaper.nn.RunSpec.TRAINER_VERSION);
+        Path dir = staged.resolve("figures");
+        paperFiles.add(pool.submit(() -> FigureWriter.writePaperFiles(f, provenance, dir)));
+      }
+      List<Future<List<String>>> written = new ArrayList<>();
+      for (Future<FigureWriter.Rest> rest : paperFiles) {
+        written.add(pool.submit(() -> {
+          List<String> names = join(List.of(rest)).get(0).write();
+          figuresEnd.accumulateAndGet(System.nanoTime(), Math::max);
+          return names;
+        }));
+      }
+      String paper;
+      try {
+        builder.figures(figures);
+        paper = times.time(StageTimes.PAGES, () -> {
+          files.addAll(builder.writeSite(staged));
+          AtomicFiles.write(staged.resolve("model.json"), Json.write(withPages(model, builder)));
+          files.add("model.json");
+          String html = builder.paperHtml();
+          AtomicFiles.write(staged.resolve("paper.html"), html);
+          files.add("paper.html");
+          return html;
+        });
+      } finally {
+        // a figure's error comes first whatever the pages did, as when the figures were written before the pages
+        join(paperFiles);
+      }
       log.accept("rendering the PDF");
       times.run(StageTimes.PDF, () -> AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper,
           staged, pdfMetadata(), w -> log.accept("warning: " + w))));
       files.add("paper.pdf");
+      for (List<String> names : join(written)) {
+        names.forEach(n -> files.add("figures/" + n));
+      }
+      times.add(StageTimes.FIGURES, figuresEnd.get() - figuresStart);
       files.add(OutputFolder.MARKER);
       writeManifest(staged, files);
       files.add("manifest.sha256");
@@ -180,8 +212,37 @@ public final class Pipeline {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
+      pool.shutdownNow();
+      try {
+        // after an error, a figure still being written must not recreate the staging folder once it is discarded
+        pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       output.discard(staged);
     }
+  }
+
+  /** Waits for every task, in order; the first task's error (in that order) is thrown as it was. */
+  private static <T> List<T> join(List<Future<T>> tasks) {
+    List<T> done = new ArrayList<>();
+    try {
+      for (Future<T> f : tasks) {
+        done.add(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError(wdpaper.project.ExitCodes.INTERRUPTED, "interrupted while writing the figures");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    return done;
   }
 
   /**

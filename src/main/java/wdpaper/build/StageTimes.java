@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Wall time per stage of a build (training, claims, figures, pages, PDF), printed at the end. */
+/**
+ * Wall time per stage of a build (training, claims, figures, pages, PDF), printed at the end. Stages may overlap
+ * (the figures are written beside the pages), so the times may add up to more than the build took. Thread-safe.
+ */
 public final class StageTimes {
   /** The stages, in the order they are reported. */
   public static final String TRAINING = "training";
@@ -28,8 +31,13 @@ public final class StageTimes {
     try {
       return work.get();
     } finally {
-      nanos.merge(stage, System.nanoTime() - t0, Long::sum);
+      add(stage, System.nanoTime() - t0);
     }
+  }
+
+  /** Adds {@code ns} nanoseconds of wall time to {@code stage} (for work timed on another thread). */
+  public synchronized void add(String stage, long ns) {
+    nanos.merge(stage, ns, Long::sum);
   }
 
   /** Runs {@code work}, adding its wall time to {@code stage}. */
@@ -41,12 +49,12 @@ public final class StageTimes {
   }
 
   /** Seconds spent in {@code stage}. */
-  public double seconds(String stage) {
+  public synchronized double seconds(String stage) {
     return nanos.getOrDefault(stage, 0L) / 1e9;
   }
 
   /** One line: "training 0.0 s, claims 0.2 s, figures 3.1 s, pages 1.4 s, PDF 6.2 s". */
-  public String summary() {
+  public synchronized String summary() {
     StringBuilder sb = new StringBuilder();
     nanos.forEach((stage, ns) -> sb.append(sb.length() == 0 ? "" : ", ")
         .append(String.format(Locale.ROOT, "%s %.1f s", stage, ns / 1e9)));

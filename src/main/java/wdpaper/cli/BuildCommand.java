@@ -22,9 +22,10 @@ final class BuildCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     int jobs = training.jobs();
     try (BuildLock lock = common.lockOutput("build", "replace", true)) {
+      Experiments.Preload mnist = Experiments.preload(common.paths(), common.mnistDir);
       Pipeline pipeline = RenderCommand.prepare(common, training.profile());
       Results results = pipeline.train(() -> Experiments.run(common.paths(), training.profile(), common.mnistDir,
-          jobs, training.force, false, common.err(), System.console() != null, common::log));
+          mnist, jobs, training.force, false, common.err(), System.console() != null, common::log));
       return RenderCommand.render(common, pipeline, results, training.quick ? "quick" : "full", t0);
     }
   }

@@ -8,6 +8,7 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    JitDirectives.enable();
     System.exit(PaperCommand.commandLine(new java.io.PrintWriter(System.out, true),
         new java.io.PrintWriter(System.err, true)).execute(args));
   }

@@ -38,6 +38,7 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   static int render(CommonOptions common, Pipeline pipeline, Results results, String profile, long t0) {
+    JitDirectives.trainingDone();
     Pipeline.Report r = pipeline.render(results, profile);
     common.out().printf(Locale.ROOT, "built %s: %d pages, %d figures, paper.pdf, %d files in %.1f s (%s profile)%n",
         common.paths().display(r.output()), r.pages(), r.figures(), r.files().size(),

@@ -7,10 +7,13 @@ import wdpaper.nn.RunSpec;
  * How long a run takes on one core, so that the longest runs start first and the ETA has a prior before any run has
  * been timed. An epoch's cost is the examples it trains on plus, at about 0.4 of a training example each, the images
  * it measures; per example, the first layer costs in proportion to the non-zero inputs times the hidden width
- * (padded to whole vectors), plus terms for the dense layers and a constant. Fitted to per-epoch CPU times of the
- * trainer on this project's 2-core machine (plain runs of [n_in, H, 10], H = 10..300, both inputs; within about 10 %
- * of the measured times, see the report of trainer-5), the instrumented split costing 1.25x and pure decay only its
- * measurements. Absolute seconds matter only for the first ETA; the ETA then rescales by the measured speed.
+ * (padded to whole vectors), plus terms for the non-zero inputs, the hidden and dense layers' widths and a constant.
+ * Fitted by least squares to the thread CPU time per epoch of the trainer (trainer-5) on this project's 2-core
+ * machine, 2026-11-28: plain runs of [n_in, H, 10], H = 10, 30, 100, 300, on MNIST (784 inputs) and MNIST 14x14
+ * (196), within 6 % of each measured time (the previous fit, for an older trainer, was about 2x too slow and 20 %
+ * off between H = 10 and H = 100); the instrumented split costs 1.2x per trained example (measured: an epoch 1.15x
+ * at H = 30, 1.2x at H = 100) and pure decay only its measurements. Absolute seconds matter only for the first ETA;
+ * the ETA then rescales by the measured speed.
  */
 final class CostModel {
   /** mean non-zero inputs per image, measured: MNIST 150.1, MNIST 14x14 50.2 */
@@ -30,10 +33,10 @@ final class CostModel {
     for (int l = 1; l + 1 < sizes.size(); l++) {
       dense += padded(sizes.get(l + 1)) * sizes.get(l) / 10.0;
     }
-    double perStandardEpoch = 0.0223 + 1.04e-3 * nonZero + 1.48e-5 * nonZero * firstWidth + 1.13e-3 * firstWidth
-        + 1.5e-5 * nonZero * dense;
+    double perStandardEpoch = 0.01135 + 6.06e-4 * nonZero + 1.19e-5 * nonZero * firstWidth
+        + 3.47e-4 * (firstWidth + dense);
     double measured = 0.4 * (spec.validationSetSize() + spec.monitorSample() + spec.saturationSample());
-    double trained = spec.gradients() ? spec.trainingSetSize() * (spec.instrument() ? 1.25 : 1.0)
+    double trained = spec.gradients() ? spec.trainingSetSize() * (spec.instrument() ? 1.2 : 1.0)
         : 0.05 * spec.trainingSetSize();
     return spec.epochs() * perStandardEpoch * (trained + measured) / STANDARD_EXAMPLES;
   }

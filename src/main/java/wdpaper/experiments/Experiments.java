@@ -3,11 +3,14 @@ package wdpaper.experiments;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.Map;
 import java.util.TreeMap;
 import wdpaper.data.Mnist;
 import wdpaper.data.MnistFile;
+import wdpaper.data.MnistProvisioner;
 import wdpaper.project.ProjectPaths;
 
 /** Loads the experiment catalog and makes sure every run is in the cache. */
@@ -39,13 +42,62 @@ public final class Experiments {
    */
   public static Results run(ProjectPaths paths, Profile profile, Path mnistDir, int jobs, boolean force,
       boolean cacheOnly, PrintWriter err, boolean terminal, Consumer<String> log) {
+    return run(paths, profile, mnistDir, null, jobs, force, cacheOnly, err, terminal, log);
+  }
+
+  /** As {@link #run}, taking MNIST from {@code preload} if it loaded it (null: none). */
+  public static Results run(ProjectPaths paths, Profile profile, Path mnistDir, Preload preload, int jobs,
+      boolean force, boolean cacheOnly, PrintWriter err, boolean terminal, Consumer<String> log) {
     List<ExperimentSpec> specs = load(paths, profile);
-    Mnist mnist = cacheOnly ? null : Mnist.provisionAndLoad(mnistDir, paths.mnistCache(), log);
+    Mnist mnist = cacheOnly ? null : Optional.ofNullable(preload).flatMap(p -> p.take(log))
+        .orElseGet(() -> Mnist.provisionAndLoad(mnistDir, paths.mnistCache(), log));
     ResultCache cache = new ResultCache(paths.runCache(), cacheOnly ? pinnedChecksums() : mnist.checksums(), log,
         cacheOnly);
     try (Progress progress = new Progress(err, terminal, false)) {
       Runner runner = new Runner(cache, mnist, jobs, force, progress);
       return (cacheOnly ? runner.cacheOnly() : runner).run(specs);
+    }
+  }
+
+  /**
+   * Starts provisioning and loading MNIST on a daemon thread, from local files only (the folder named by
+   * {@code mnistDir}, else the cache; never the network), so that it overlaps the checks of pages, templates and
+   * thresholds that come before training. {@link #run} takes the result if it succeeded (with the messages the
+   * provisioning printed, then), else provisions as usual, so missing or corrupt files are reported where they
+   * always were, after the content checks.
+   */
+  public static Preload preload(ProjectPaths paths, Path mnistDir) {
+    return new Preload(paths.mnistCache(), mnistDir);
+  }
+
+  /** MNIST being loaded in the background (see {@link #preload}). */
+  public static final class Preload {
+    private final List<String> messages = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final CompletableFuture<Optional<Mnist>> mnist = new CompletableFuture<>();
+
+    private Preload(Path cacheDir, Path mnistDir) {
+      Thread t = new Thread(() -> {
+        try {
+          mnist.complete(Optional.of(Mnist.load(new MnistProvisioner(mnistDir, cacheDir, false, messages::add)
+              .provision())));
+        } catch (RuntimeException e) {
+          mnist.complete(Optional.empty());
+        } catch (Throwable e) {
+          mnist.complete(Optional.empty());
+          throw e;
+        }
+      }, "mnist-preload");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    /** Waits for the load; the data if it succeeded (its messages passed to {@code log} first). */
+    Optional<Mnist> take(Consumer<String> log) {
+      Optional<Mnist> m = mnist.join();
+      if (m.isPresent()) {
+        messages.forEach(log);
+      }
+      return m;
     }
   }
 }

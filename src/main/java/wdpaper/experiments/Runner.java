@@ -41,7 +41,8 @@ public final class Runner {
 
   public Runner(ResultCache cache, Mnist mnist, int jobs, boolean force, Progress progress) {
     if (jobs < 1) {
-      throw UserError.config("--jobs must be at least 1, was " + jobs);
+      // the command line refuses --jobs 0 first (exit 2); reaching this is a programming error
+      throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
     }
     this.cache = cache;
     this.mnist = mnist;
@@ -75,10 +76,14 @@ public final class Runner {
     pending.sort(Comparator.comparingDouble(CostModel::seconds).reversed().thenComparing(cache::key));
     long totalEpochs = pending.stream().mapToLong(RunSpec::epochs).sum();
     Map<Object, double[]> work = new LinkedHashMap<>();
+    Map<Object, String> settle = new LinkedHashMap<>();
     for (RunSpec spec : pending) {
       work.put(cache.key(spec), new double[] {CostModel.seconds(spec), spec.epochs()});
+      if (spec.settle() != null) {
+        settle.put(cache.key(spec), spec.settle().toString());
+      }
     }
-    eta = new Eta(work, jobs, System::nanoTime);
+    eta = new Eta(work, settle, jobs, System::nanoTime);
     progress.start(pending.size(), records.size(), totalEpochs, eta);
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
       Thread t = new Thread(r, "trainer");

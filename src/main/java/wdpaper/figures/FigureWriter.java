@@ -112,6 +112,15 @@ public final class FigureWriter {
    * rendition breaks a rule of {@link FigureCheck} (too few ticks, text too small, overlapping text).
    */
   public static List<String> write(FigureSpec spec, Provenance provenance, Path dir) {
+    return writePaperFiles(spec, provenance, dir).write();
+  }
+
+  /**
+   * The first part of {@link #write(FigureSpec, Provenance, Path)}: checks every rendition (throws as it does), writes
+   * the files the paper's PDF reads (the print SVG and the CSV), and returns what writes the others, so that the PDF
+   * can be rendered while they are written.
+   */
+  public static Rest writePaperFiles(FigureSpec spec, Provenance provenance, Path dir) {
     Files f = files(spec);
     Chart wide = ChartFactory.build(spec, Variant.WIDE);
     Chart narrow = ChartFactory.build(spec, Variant.NARROW);
@@ -119,16 +128,45 @@ public final class FigureWriter {
     for (Chart c : List.of(wide, narrow, print)) {
       FigureCheck.require(c);
     }
-    AtomicFiles.write(dir.resolve(f.wide().file()), svg(wide, SVGUnits.PX));
-    AtomicFiles.write(dir.resolve(f.narrow().file()), svg(narrow, SVGUnits.PX));
     AtomicFiles.write(dir.resolve(f.svg()), svg(print, SVGUnits.PT));
-    AtomicFiles.write(dir.resolve(f.pdf()), pdf(print));
-    AtomicFiles.write(dir.resolve(f.eps()), eps(print));
-    AtomicFiles.write(dir.resolve(f.png()), png(print, PRINT_DPI / 72.0, PRINT_DPI));
     String csv = csv(spec);
     AtomicFiles.write(dir.resolve(f.csv()), csv);
-    AtomicFiles.write(dir.resolve(f.metadata()), csvMetadata(spec, f, provenance, Hashing.sha256(csv)));
-    return f.all();
+    return new Rest(spec, provenance, dir, f, wide, narrow, print, csv);
+  }
+
+  /** The files of a figure that the paper does not read, still to be written (see {@link #writePaperFiles}). */
+  public static final class Rest {
+    private final FigureSpec spec;
+    private final Provenance provenance;
+    private final Path dir;
+    private final Files f;
+    private final Chart wide;
+    private final Chart narrow;
+    private final Chart print;
+    private final String csv;
+
+    private Rest(FigureSpec spec, Provenance provenance, Path dir, Files f, Chart wide, Chart narrow, Chart print,
+        String csv) {
+      this.spec = spec;
+      this.provenance = provenance;
+      this.dir = dir;
+      this.f = f;
+      this.wide = wide;
+      this.narrow = narrow;
+      this.print = print;
+      this.csv = csv;
+    }
+
+    /** Writes them; returns the names of all the figure's files (as {@link Files#all()}). */
+    public List<String> write() {
+      AtomicFiles.write(dir.resolve(f.wide().file()), svg(wide, SVGUnits.PX));
+      AtomicFiles.write(dir.resolve(f.narrow().file()), svg(narrow, SVGUnits.PX));
+      AtomicFiles.write(dir.resolve(f.pdf()), pdf(print));
+      AtomicFiles.write(dir.resolve(f.eps()), eps(print));
+      AtomicFiles.write(dir.resolve(f.png()), png(print, PRINT_DPI / 72.0, PRINT_DPI));
+      AtomicFiles.write(dir.resolve(f.metadata()), csvMetadata(spec, f, provenance, Hashing.sha256(csv)));
+      return f.all();
+    }
   }
 
   /** The chart as a PNG at {@code scale} pixels per unit, with its resolution recorded (pHYs) when dpi > 0. */

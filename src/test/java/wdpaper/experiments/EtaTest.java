@@ -56,6 +56,142 @@ class EtaTest {
     check(specs, 2, 1.0, 3);
   }
 
+  /**
+   * A real full build replayed: the 75 runs of the build of 2026-11-28 (2 workers, a shared machine whose load rose
+   * from 1.6 to 4 while it ran, so identical runs took 22 s at the start and 35 s a minute later), each started and
+   * finished when it did, its epochs spread evenly over its time. From a quarter of the way on, the estimated
+   * remaining time must be within 20 % of the true one while at least a quarter remains, and the estimated end within
+   * 20 % of the true end until it.
+   */
+  @Test
+  void etaOfARecordedFullBuildIsWithinTwentyPercentAfterTheFirstQuarter() throws Exception {
+    List<Replayed> runs = replay("eta-replay-2026-11-28.jsonl");
+    assertThat(runs).hasSize(75);
+    double worst = replayWorstError(runs, 2);
+    assertThat(worst).as("worst relative error of the remaining time after the first quarter").isLessThan(0.2);
+  }
+
+  /** One run of a recorded build: its spec, when it started and ended (s from the start of training), epochs run. */
+  record Replayed(RunSpec spec, double start, double end, int epochs) {}
+
+  static List<Replayed> replay(String resource) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<Replayed> runs = new ArrayList<>();
+    try (var in = EtaTest.class.getResourceAsStream(resource)) {
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        var n = json.readTree(line);
+        var s = n.get("spec");
+        List<Integer> sizes = new ArrayList<>();
+        s.get("sizes").forEach(v -> sizes.add(v.asInt()));
+        List<Integer> histograms = new ArrayList<>();
+        s.get("histogramEpochs").forEach(v -> histograms.add(v.asInt()));
+        List<Double> thresholds = new ArrayList<>();
+        s.get("saturationThresholds").forEach(v -> thresholds.add(v.asDouble()));
+        RunSpec spec = RunSpec.builder().sizes(sizes).init(s.get("init").asText()).eta(s.get("eta").asDouble())
+            .lambda(s.get("lambda").asDouble()).miniBatchSize(s.get("miniBatchSize").asInt())
+            .epochs(s.get("epochs").asInt()).trainingSetSize(s.get("trainingSetSize").asInt())
+            .validationSetSize(s.get("validationSetSize").asInt()).seed(s.get("seed").asLong())
+            .gradients(s.get("gradients").asBoolean()).instrument(s.get("instrument").asBoolean())
+            .snapshotsPerEpoch(s.get("snapshotsPerEpoch").asInt()).histogramEpochs(histograms)
+            .saturationSample(s.get("saturationSample").asInt()).monitorSample(s.get("monitorSample").asInt())
+            .input(s.get("input").asText()).saturationThresholds(thresholds)
+            .settle(s.get("settle").isNull() ? null : new RunSpec.Settle(s.get("settle").get("fraction").asDouble(),
+                s.get("settle").get("epochs").asInt()))
+            .build();
+        double end = n.get("finished").asDouble();
+        runs.add(new Replayed(spec, end - n.get("seconds").asDouble(), end, n.get("epochs").asInt()));
+      }
+    }
+    runs.sort(Comparator.comparingDouble(Replayed::start));
+    return runs;
+  }
+
+  /**
+   * Feeds the recorded build to an {@link Eta} (runs in the order they started, which is the runner's) and returns
+   * the largest relative error of the estimated remaining time at any event from a quarter of the way on while at
+   * least a quarter remains; also asserts the estimated end within 20 % of the true end from the quarter to the end.
+   */
+  static double replayWorstError(List<Replayed> runs, int workers) {
+    Map<Object, double[]> work = new LinkedHashMap<>();
+    for (int i = 0; i < runs.size(); i++) {
+      work.put(i, new double[] {CostModel.seconds(runs.get(i).spec()), runs.get(i).spec().epochs()});
+    }
+    List<double[]> events = new ArrayList<>(); // time, run, kind: 0 start, 1 epoch, 2 last epoch
+    double end = 0;
+    for (int i = 0; i < runs.size(); i++) {
+      Replayed r = runs.get(i);
+      events.add(new double[] {r.start(), i, 0});
+      for (int e = 1; e <= r.epochs(); e++) {
+        events.add(new double[] {r.start() + (r.end() - r.start()) * e / r.epochs(), i, e == r.epochs() ? 2 : 1});
+      }
+      end = Math.max(end, r.end());
+    }
+    events.sort(Comparator.<double[]>comparingDouble(e -> e[0]).thenComparingDouble(e -> e[2]));
+    Clock clock = new Clock();
+    Eta eta = new Eta(work, workers, () -> clock.nanos);
+    double worst = 0;
+    int checked = 0;
+    for (double[] ev : events) {
+      clock.nanos = (long) (ev[0] * 1e9);
+      int run = (int) ev[1];
+      if (ev[2] == 0) {
+        eta.started(run);
+      } else {
+        eta.epoch(run);
+        if (ev[2] == 2) {
+          eta.finished(run);
+        }
+      }
+      double t = ev[0];
+      if (t >= end / 4 && t < end) {
+        String at = String.format("at %.0f of %.0f s", t, end);
+        assertThat(t + eta.remainingSeconds()).as("predicted end, " + at).isCloseTo(end, within(0.2 * end));
+        if (end - t >= end / 4) {
+          worst = Math.max(worst, Math.abs(eta.remainingSeconds() - (end - t)) / (end - t));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(10);
+    assertThat(eta.finishedRuns()).isEqualTo(runs.size());
+    return worst;
+  }
+
+  /**
+   * Runs with a settle rule may stop before their cap: the cap until one has finished, then the mean fraction of the
+   * cap that the finished runs with the same rule ran, and never less than one more epoch than a run has run.
+   */
+  @Test
+  void settledRunsTeachTheEtaHowManyEpochsTheOthersWillRun() {
+    Clock clock = new Clock();
+    Map<Object, double[]> work = new LinkedHashMap<>();
+    work.put("a", new double[] {10, 10});
+    work.put("b", new double[] {10, 10});
+    work.put("c", new double[] {4, 4});
+    Eta eta = new Eta(work, Map.of("a", "settle 0.05 x 3", "b", "settle 0.05 x 3"), 1, () -> clock.nanos);
+    eta.started("a");
+    for (int e = 1; e <= 2; e++) {
+      clock.nanos = e * 1_000_000_000L;
+      eta.epoch("a");
+    }
+    // speed 1; a may run its whole cap: 8 left, then b (10) and c (4, no rule)
+    assertThat(eta.remainingSeconds()).isCloseTo(22, within(1e-9));
+    for (int e = 3; e <= 5; e++) {
+      clock.nanos = e * 1_000_000_000L;
+      eta.epoch("a");
+    }
+    eta.finished("a");
+    // a settled after half its cap: b is expected to run 5 epochs, c its 4
+    assertThat(eta.remainingSeconds()).isCloseTo(9, within(1e-9));
+    eta.started("b");
+    for (int e = 1; e <= 6; e++) {
+      clock.nanos = (5 + e) * 1_000_000_000L;
+      eta.epoch("b");
+    }
+    // b has run past the expected 5: at least one more epoch, then c
+    assertThat(eta.remainingSeconds()).isCloseTo(5, within(1e-9));
+  }
+
   @Test
   void withNoMeasurementTheModelsSecondsAreUsed() {
     Clock clock = new Clock();

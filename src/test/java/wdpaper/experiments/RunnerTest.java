@@ -1,6 +1,7 @@
 package wdpaper.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,5 +44,15 @@ class RunnerTest {
     assertThat(again.of("small").get(0).record().resultSha256()).isEqualTo(r.of("small").get(0).record()
         .resultSha256());
     assertThat(cache.get(r.of("small").get(0).run().spec())).isPresent();
+  }
+
+  /** The command line refuses --jobs 0 with exit 2 (HostileInputTest); a caller of the runner gets its contract. */
+  @Test
+  void refusesFewerThanOneJobAsAProgrammingError() {
+    ResultCache cache = new ResultCache(dir.resolve("runs"), Experiments.pinnedChecksums(), s -> {}, true);
+    for (int jobs : new int[] {0, -1}) {
+      assertThatThrownBy(() -> new Runner(cache, null, jobs, false, Progress.silent()))
+          .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("jobs must be at least 1, was " + jobs);
+    }
   }
 }
