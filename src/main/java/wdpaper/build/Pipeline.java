@@ -26,6 +26,9 @@ import wdpaper.claims.ExperimentFigures;
 import wdpaper.claims.Figure;
 import wdpaper.claims.ThresholdFile;
 import wdpaper.claims.Thresholds;
+import wdpaper.editions.Edition;
+import wdpaper.editions.EditionPages;
+import wdpaper.editions.Provenance;
 import wdpaper.experiments.ExperimentSpec;
 import wdpaper.experiments.Results;
 import wdpaper.figures.FigureAssembler;
@@ -37,6 +40,7 @@ import wdpaper.project.Hashing;
 import wdpaper.project.Json;
 import wdpaper.project.OutputFolder;
 import wdpaper.project.ProjectPaths;
+import wdpaper.project.SourceInfo;
 import wdpaper.project.UserError;
 import wdpaper.site.NumberCheck;
 import wdpaper.site.Page;
@@ -135,8 +139,10 @@ public final class Pipeline {
     Map<String, Figure> claimFigures = new LinkedHashMap<>();
     Map<String, List<String>> claimFigureExperiments = new LinkedHashMap<>();
     Map<String, String> figureClaim = new LinkedHashMap<>();
+    Map<String, String> figureCode = new LinkedHashMap<>();
     for (Evaluated<?> e : evaluated) {
       for (Figure f : e.figures()) {
+        figureCode.put(f.id(), Provenance.sourceFile(e.claim().getClass()));
         if (claimFigures.put(f.id(), f) != null) {
           throw new IllegalStateException("two claims compute figure '" + f.id() + "'");
         }
@@ -144,7 +150,8 @@ public final class Pipeline {
         figureClaim.put(f.id(), e.id());
       }
     }
-    Map<String, Object> model = model(evaluated, claimFigures, results, profile);
+    Edition edition = Edition.of(SourceInfo.of(paths.root(), fallbackDate()), site);
+    Map<String, Object> model = model(evaluated, claimFigures, results, profile, edition);
     SiteBuilder builder = times.time(StageTimes.PAGES, () -> new SiteBuilder(paths.root(), pages, model,
         claimFigureExperiments).render());
     noteUnread(results, builder.figureTexts());
@@ -182,9 +189,17 @@ public final class Pipeline {
       }
       String paper;
       try {
+        // the provenance hashes each figure's CSV, written with its paper files
+        join(paperFiles);
+        Map<String, Object> figureProvenance = Provenance.of(figures, figureCode, edition, staged, results,
+            f -> runKeys(results, f.experiments()), id -> paths.display(results.spec(id).file()));
+        model.put("provenance", figureProvenance);
+        builder.put("provenance", figureProvenance);
         builder.figures(figures);
         paper = times.time(StageTimes.PAGES, () -> {
           files.addAll(builder.writeSite(staged));
+          files.addAll(EditionPages.placeholders(new wdpaper.site.Templates(paths.content(), paths.templates(),
+              paths.root()), withPages(model, builder), staged));
           AtomicFiles.write(staged.resolve("model.json"), Json.write(withPages(model, builder)));
           files.add("model.json");
           String html = builder.paperHtml();
@@ -251,7 +266,7 @@ public final class Pipeline {
    * {@code reference}), the build profile and the appendix.
    */
   private Map<String, Object> model(List<Evaluated<?>> evaluated, Map<String, Figure> claimFigures,
-      Results results, String profile) {
+      Results results, String profile, Edition edition) {
     Map<String, Object> model = new LinkedHashMap<>();
     Map<String, Object> verdicts = new LinkedHashMap<>();
     Map<String, Object> thresholdModel = new LinkedHashMap<>();
@@ -281,6 +296,8 @@ public final class Pipeline {
       m.put("id", e.id());
       m.put("title", e.title());
       m.put("groups", ExperimentFigures.groups(results, e.id()));
+      m.put("file", paths.display(e.file()));
+      m.put("spec", Provenance.spec(paths.display(e.file()), ContentFiles.read(paths, e.file())));
       experiments.put(e.id(), m);
     }
     model.put("experiments", experiments);
@@ -291,12 +308,17 @@ public final class Pipeline {
     build.put("quick", profile.equals("quick"));
     model.put("build", build);
     model.put("appendix", Appendix.of(paths, results));
+    model.put("edition", edition.model());
     return model;
   }
 
   /** The PDF's metadata from site.json; its date is the source's (fallback: 1 January of the site's year). */
+  private java.time.Instant fallbackDate() {
+    return java.time.Instant.parse(site.getOrDefault("year", "2026") + "-01-01T00:00:00Z");
+  }
+
   private PdfRenderer.Metadata pdfMetadata() {
-    java.time.Instant fallback = java.time.Instant.parse(site.getOrDefault("year", "2026") + "-01-01T00:00:00Z");
+    java.time.Instant fallback = fallbackDate();
     return new PdfRenderer.Metadata((String) site.get("title"), (String) site.get("subtitle"),
         SiteInfo.authorNames(site), SiteInfo.keywords(site), (String) site.get("language"),
         wdpaper.project.SourceInfo.of(paths.root(), fallback).date());

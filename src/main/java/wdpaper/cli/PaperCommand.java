@@ -12,7 +12,8 @@ import wdpaper.project.UserError;
 @Command(name = "weight-decay-paper", mixinStandardHelpOptions = true, version = OutputFolder.PROGRAM + " " + OutputFolder.VERSION,
     header = "Build a reproducible paper on L2 regularization and weight initialization, from real MNIST runs.",
     subcommands = {BuildCommand.class, TrainCommand.class, RenderCommand.class, ServeCommand.class,
-        CleanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        CleanCommand.class, BenchCommand.class, AssembleCommand.class, DiffCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the command succeeded",

@@ -42,12 +42,22 @@ public final class Experiments {
    */
   public static Results run(ProjectPaths paths, Profile profile, Path mnistDir, int jobs, boolean force,
       boolean cacheOnly, PrintWriter err, boolean terminal, Consumer<String> log) {
-    return run(paths, profile, mnistDir, null, jobs, force, cacheOnly, err, terminal, log);
+    return run(paths, profile, mnistDir, null, jobs, force, cacheOnly, false, err, terminal, log);
   }
 
-  /** As {@link #run}, taking MNIST from {@code preload} if it loaded it (null: none). */
+  /** As above; {@code frozen} ({@code build --frozen}) trains nothing and names the first missing run. */
+  public static Results run(ProjectPaths paths, Profile profile, Path mnistDir, int jobs, boolean force,
+      boolean cacheOnly, boolean frozen, PrintWriter err, boolean terminal, Consumer<String> log) {
+    return run(paths, profile, mnistDir, null, jobs, force, cacheOnly, frozen, err, terminal, log);
+  }
+
+  /**
+   * As {@link #run}, taking MNIST from {@code preload} if it loaded it (null: none); {@code frozen}
+   * ({@code build --frozen}) trains nothing and names the first missing run.
+   */
   public static Results run(ProjectPaths paths, Profile profile, Path mnistDir, Preload preload, int jobs,
-      boolean force, boolean cacheOnly, PrintWriter err, boolean terminal, Consumer<String> log) {
+      boolean force, boolean cacheOnly, boolean frozen, PrintWriter err, boolean terminal, Consumer<String> log) {
+    cacheOnly |= frozen;
     List<ExperimentSpec> specs = load(paths, profile);
     Mnist mnist = cacheOnly ? null : Optional.ofNullable(preload).flatMap(p -> p.take(log))
         .orElseGet(() -> Mnist.provisionAndLoad(mnistDir, paths.mnistCache(), log));
@@ -55,7 +65,7 @@ public final class Experiments {
         cacheOnly);
     try (Progress progress = new Progress(err, terminal, false)) {
       Runner runner = new Runner(cache, mnist, jobs, force, progress);
-      return (cacheOnly ? runner.cacheOnly() : runner).run(specs);
+      return (frozen ? runner.frozen() : cacheOnly ? runner.cacheOnly() : runner).run(specs);
     }
   }
 

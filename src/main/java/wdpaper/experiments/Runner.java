@@ -31,11 +31,19 @@ public final class Runner {
   private final boolean force;
   private final Progress progress;
   private boolean cacheOnly;
+  private boolean frozen;
   private Eta eta;
 
   /** Refuse to train: every run must already be in the cache (the {@code render} command). */
   public Runner cacheOnly() {
     this.cacheOnly = true;
+    return this;
+  }
+
+  /** As {@link #cacheOnly()}, for {@code build --frozen}: a missing run is named with its experiment and key. */
+  public Runner frozen() {
+    this.cacheOnly = true;
+    this.frozen = true;
     return this;
   }
 
@@ -54,9 +62,11 @@ public final class Runner {
   /** Returns the results of every experiment, training what is missing. */
   public Results run(List<ExperimentSpec> experiments) {
     Map<String, RunSpec> unique = new LinkedHashMap<>();
+    Map<String, String> experimentOf = new LinkedHashMap<>();
     for (ExperimentSpec e : experiments) {
       for (ExperimentSpec.Run r : e.runs()) {
         unique.putIfAbsent(cache.key(r.spec()), r.spec());
+        experimentOf.putIfAbsent(cache.key(r.spec()), e.id());
       }
     }
     Map<String, RunRecord> records = new LinkedHashMap<>();
@@ -68,6 +78,12 @@ public final class Runner {
       } else {
         pending.add(e.getValue());
       }
+    }
+    if (frozen && !pending.isEmpty()) {
+      String key = cache.key(pending.get(0));
+      throw UserError.config("build --frozen: run " + pending.get(0).label() + " of experiment '"
+          + experimentOf.get(key) + "' (cache key " + key + ") is not in the cache (" + pending.size() + " of "
+          + unique.size() + " runs missing); build without --frozen to train it, or restore the run cache");
     }
     if (cacheOnly && !pending.isEmpty()) {
       throw UserError.config(pending.size() + " of " + unique.size() + " runs are not in the cache (first: "

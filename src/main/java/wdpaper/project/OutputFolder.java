@@ -113,6 +113,7 @@ public final class OutputFolder {
     }
     OutputFolder f = new OutputFolder(paths, outLabel, t);
     f.requireOursOrEmpty(t, verb);
+    f.requireProduced(t, verb);
     return f;
   }
 
@@ -329,6 +330,41 @@ public final class OutputFolder {
         + (names.size() > 1 ? " and " + (names.size() - 1) + " more" : "") + "); use an empty or new folder");
   }
 
+  /**
+   * Refuses to {@code verb} an output holding a file that no stage of a build produced (one its
+   * {@value #MANIFEST} does not list, e.g. a file someone put there): replacing the folder would lose it. The marker
+   * and the manifest themselves are the build's. A marked folder without a manifest is left to the other checks.
+   */
+  private void requireProduced(Path dir, String verb) {
+    Path manifest = dir.resolve(MANIFEST);
+    if (!isOurs(dir) || !Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Set<String> listed = new TreeSet<>();
+    Set<String> present = new TreeSet<>();
+    try {
+      for (String line : Files.readAllLines(manifest)) {
+        if (line.indexOf("  ") > 0) {
+          listed.add(line.substring(line.indexOf("  ") + 2));
+        }
+      }
+      try (Stream<Path> s = Files.walk(dir)) {
+        s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+            .forEach(p -> present.add(dir.relativize(p).toString().replace('\\', '/')));
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return; // unreadable: the build's own steps report it with the path and the reason
+    }
+    present.remove(MANIFEST);
+    present.remove(MARKER);
+    present.removeAll(listed);
+    if (!present.isEmpty()) {
+      throw refuse(label + ": holds " + present.iterator().next() + (present.size() > 1 ? " and " + (present.size() - 1)
+          + " more file" + (present.size() > 2 ? "s" : "") : "") + " that no build stage produced (not in " + MANIFEST
+          + "); refusing to " + verb + " the folder and lose it: move it out of " + label + " first");
+    }
+  }
+
   /** Deletes a folder this program made: everything but the marker first, the marker and the folder last. */
   private void deleteOurs(Path dir, boolean crashHalfWay) throws IOException {
     if (!exists(dir)) {
@@ -381,8 +417,13 @@ public final class OutputFolder {
       unlisted.removeAll(listed);
       Set<String> missing = new TreeSet<>(listed);
       missing.removeAll(present);
-      throw new IllegalStateException(MANIFEST + " does not match the staged files (not listed: " + unlisted
-          + ", listed but absent: " + missing + ")");
+      if (!unlisted.isEmpty()) {
+        // a file no stage reported producing: never publish it (the previous output stays in place)
+        throw new UserError(ExitCodes.FAILURE, "output: " + unlisted.iterator().next() + " was produced by no stage"
+            + " of the build (it is not in " + MANIFEST + (unlisted.size() > 1 ? ", nor are " + (unlisted.size() - 1)
+            + " more" : "") + "); refusing to publish it, the previous output is left in place");
+      }
+      throw new IllegalStateException(MANIFEST + " lists files the build did not write: " + missing);
     }
   }
 

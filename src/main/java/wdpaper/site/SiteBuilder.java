@@ -283,6 +283,12 @@ public final class SiteBuilder {
     return List.copyOf(figureTexts.values());
   }
 
+  /** Adds an entry to what every page and figure block sees (e.g. the figures' provenance, known after render). */
+  public SiteBuilder put(String key, Object value) {
+    model.put(key, value);
+    return this;
+  }
+
   /** The placed figures, assembled from their data and the pages' words: what the figure blocks show. */
   public SiteBuilder figures(List<FigureSpec> specs) {
     specs.forEach(f -> figureSpecs.put(f.id(), f));
@@ -364,7 +370,7 @@ public final class SiteBuilder {
     for (Element slot : d.select("div.figure-slot")) {
       String id = slot.attr("data-figure");
       slot.before(templates.renderLayout("partials/figure.ftlh", ordered("fig", figureModel(id, paper), "site",
-          model.get("site"))));
+          model.get("site"), "edition", model.get("edition"))));
       slot.remove();
     }
     for (Element slot : d.select("div.verdict-slot")) {
@@ -463,6 +469,9 @@ public final class SiteBuilder {
     m.put("permalink", (paper ? "" : figurePage.get(id)) + "#fig-" + id);
     m.put("paper", paper);
     m.putAll(figureFiles(spec));
+    m.put("provenance", model.get("provenance") instanceof Map<?, ?> prov ? prov.get(id) : null);
+    m.put("editionUrl", model.get("edition") instanceof Map<?, ?> ed ? ed.get("base") + figurePage.get(id) + "#fig-"
+        + id : null);
     return m;
   }
 

@@ -175,10 +175,28 @@ class OutputFolderTest {
     OutputFolder f = OutputFolder.of(paths(out));
     Path s = staged(f, "new");
     Files.writeString(s.resolve("stray.txt"), "not in the manifest");
-    assertThatThrownBy(() -> f.commit(s)).hasMessageContaining("not listed: [stray.txt]");
+    assertThatThrownBy(() -> f.commit(s)).isInstanceOf(UserError.class).hasMessage("output: stray.txt was produced"
+        + " by no stage of the build (it is not in manifest.sha256); refusing to publish it, the previous output is"
+        + " left in place");
     f.discard(s);
     assertThat(Files.readString(out.resolve("index.html"))).isEqualTo("old");
     assertThat(s).doesNotExist();
+  }
+
+  @Test
+  void anOutputHoldingAFileNoStageProducedIsNeitherReplacedNorDeleted() throws IOException {
+    Path out = output(tmp.resolve("out"), "old");
+    Files.writeString(out.resolve("CNAME"), "paper.example.org");
+    Files.writeString(out.resolve("figures/notes.txt"), "mine");
+    for (String verb : List.of("replace", "delete")) {
+      assertThat(refusal(paths(out), verb)).isEqualTo("--out X: holds CNAME and 1 more file that no build stage"
+          + " produced (not in manifest.sha256); refusing to " + verb + " the folder and lose it: move it out of"
+          + " --out X first");
+    }
+    assertThat(Files.readString(out.resolve("CNAME"))).isEqualTo("paper.example.org");
+    Files.delete(out.resolve("CNAME"));
+    Files.delete(out.resolve("figures/notes.txt"));
+    assertThat(OutputFolder.of(paths(out)).target()).isEqualTo(ProjectPaths.real(out));
   }
 
   @Test
