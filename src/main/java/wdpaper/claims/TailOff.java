@@ -353,6 +353,11 @@ public final class TailOff implements Claim<TailOff.Result> {
     inputs.sort(java.util.Comparator.reverseOrder());
     List<RmsFigure> rmsFigures = new ArrayList<>();
     for (double lambda : lambdas) {
+      // one RMS figure per lambda that has old-init runs on the 784 inputs (other experiments may add lambdas)
+      if (all.stream().map(e -> e.run().spec()).noneMatch(sp -> "old".equals(sp.init()) && sp.lambda() == lambda
+          && sp.sizes().get(0) == 784)) {
+        continue;
+      }
       rmsFigures.add(new RmsFigure(rmsFigureId(lambda), lambda));
     }
     RunSpec sp = all.get(0).run().spec();
@@ -453,6 +458,10 @@ public final class TailOff implements Claim<TailOff.Result> {
       List<Figure.Line> lines = new ArrayList<>();
       int c = 0;
       for (int h : r.widths()) {
+        if (all.stream().map(e -> e.run().spec()).noneMatch(s -> "old".equals(s.init()) && s.lambda() == lambda
+            && Runs.hidden(s) == h && s.sizes().get(0) == 784)) {
+          continue;
+        }
         List<Results.Entry> runs = Runs.select(all, s -> "old".equals(s.init()) && s.lambda() == lambda
             && Runs.hidden(s) == h && s.sizes().get(0) == 784, "old init, 784 inputs, lambda " + lambda + ", H = " + h);
         RunSpec sp = runs.get(0).run().spec();
