@@ -22,13 +22,17 @@
 </#function>
 
 <#-- The verdict box of a claim: its outcome, computed by the claim's rule, and the page's words for what was
-     measured (<@p.measured>), the rule (<@p.rule>) and any caveats (<@p.caveat>, one each). -->
+     measured (<@p.measured>), the rule (<@p.rule>) and any caveats (<@p.caveat>, one each). The box adds, for each
+     threshold with a range in content/thresholds.json, the outcome across that range (claims/Sensitivity). -->
 <#macro verdict claim>
 <#if !verdicts[claim]??><#stop "no claim '" + claim + "' to give a verdict for (claims: " + verdicts?keys?join(", ") + ")"></#if>
 
 <div class="verdict-slot" data-claim="${claim}">
 
 <#nested>
+<#list (verdicts[claim].sensitivity)![] as s>
+<@part "sensitivity">`${s.key}` from ${sci(s.low)} to ${sci(s.high)}: <#list s.segments as g>${site.outcomes[g.outcome]}<#if s.fragile> for ${sig(g.from, 3)}–${sig(g.to, 3)}</#if><#sep>; </#list><#if s.fragile> — fragile: at ${sig(s.flipAt, 3)} (the file says ${sci(s.value)}) the verdict would be “${site.outcomes[s.flipOutcome]}”<#else> — the same verdict across the range</#if>.</@part>
+</#list>
 
 </div>
 

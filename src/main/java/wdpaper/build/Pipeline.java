@@ -275,6 +275,7 @@ public final class Pipeline {
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("claim", e.id());
       v.put("outcome", e.outcome().slug());
+      v.put("sensitivity", e.sensitivity());
       verdicts.put(e.id(), v);
       thresholdModel.put(e.id(), e.thresholds().values());
     }

@@ -99,6 +99,26 @@ public final class ClaimRegistry {
     return out;
   }
 
+  /** Re-runs measure and rule across the range of each threshold that has one (see {@link Sensitivity}). */
+  static <R> List<Sensitivity> sensitivity(Claim<R> c, Results results, Map<String, List<String>> experiments,
+      Thresholds thresholds, Map<Class<?>, Object> deps, Outcome verdict) {
+    List<Sensitivity> out = new ArrayList<>();
+    for (Threshold t : c.thresholds()) {
+      List<Double> range = thresholds.ranges().get(t.key());
+      if (range == null) {
+        continue;
+      }
+      List<Double> tried = Sensitivity.grid(t, range.get(0), range.get(1));
+      List<Outcome> outcomes = new ArrayList<>();
+      for (double v : tried) {
+        Thresholds tv = thresholds.with(t, v);
+        outcomes.add(c.judge(c.measure(new Inputs(c, experiments, results, tv, deps)), tv));
+      }
+      out.add(Sensitivity.of(t.key(), thresholds.get(t), range.get(0), range.get(1), tried, outcomes, verdict));
+    }
+    return out;
+  }
+
   private static <R> Evaluated<R> evaluateOne(Claim<R> c, Results results, Map<String, List<String>> experiments,
       Thresholds thresholds, Map<Class<?>, Object> done) {
     if (experiments == null || thresholds == null) {
@@ -111,7 +131,9 @@ public final class ClaimRegistry {
     Inputs in = new Inputs(c, experiments, results, thresholds, deps);
     try {
       R r = c.measure(in);
-      return new Evaluated<>(c, r, c.judge(r, thresholds), c.figures(r, in), experiments, thresholds);
+      Outcome verdict = c.judge(r, thresholds);
+      return new Evaluated<>(c, r, verdict, c.figures(r, in), experiments, thresholds,
+          sensitivity(c, results, experiments, thresholds, deps, verdict));
     } catch (Runs.MissingRuns e) {
       List<String> ids = new ArrayList<>();
       experiments.values().forEach(ids::addAll);

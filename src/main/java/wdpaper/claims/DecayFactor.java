@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import wdpaper.experiments.Results;
 import wdpaper.nn.EpochMetrics;
+import wdpaper.nn.LayerMetrics;
 import wdpaper.nn.RunSpec;
 
 /**
@@ -12,11 +13,12 @@ import wdpaper.nn.RunSpec;
  * eta*lambda/n; in training, the measured per-epoch factor of the first layer's ||w|| is compared with the
  * prediction.
  *
- * <p>Rule: does not hold unless decay alone matches the exact factor (to the exactness tolerance) and the
- * exponential gets the decay rate within its tolerance for every x up to the approximation range; then holds with
- * caveats if, with the old init and some lambda at least the book's, some training epoch follows the prediction
- * (its measured rate within the rate tolerance of eta*lambda/m); otherwise does not hold. It cannot fully hold:
- * in training the prediction holds only in some epochs.
+ * <p>Rule: a sanity check first (decay alone matches the exact factor to the exactness tolerance and the
+ * exponential gets the decay rate within its tolerance for every x up to the approximation range; otherwise does
+ * not hold). The evidence is the training epochs in which the claim's premise holds (the gradient's change of
+ * ||w||^2 at most the premise ratio of the decay's): holds if at least the follow share of them follow the
+ * prediction (measured rate within the rate tolerance of eta*lambda/m), holds with caveats if some do, does not
+ * hold if none do or no epoch is in scope.
  */
 public final class DecayFactor implements Claim<DecayFactor.Result> {
   /** A training epoch follows the prediction when its rate is within this relative tolerance of eta*lambda/m. */
@@ -27,6 +29,13 @@ public final class DecayFactor implements Claim<DecayFactor.Result> {
   public static final Threshold APPROXIMATION_TOLERANCE = Threshold.fraction("approximationRateTolerance");
   /** The x = eta*lambda/n up to which the exponential must get the rate right. */
   public static final Threshold APPROXIMATION_RANGE = Threshold.fraction("approximationRange");
+  /**
+   * The claim's premise holds in an epoch when the gradient's change of ||w||^2 (drift + diffusion) is at most this
+   * fraction of the decay's, in size (first layer, mean over seeds).
+   */
+  public static final Threshold PREMISE_RATIO = Threshold.fraction("premiseRatio");
+  /** Holds if at least this share of the epochs where the premise holds follow the prediction. */
+  public static final Threshold FOLLOW_SHARE = Threshold.fraction("followShare");
 
   /**
    * One lambda of the decay-only runs.
@@ -49,11 +58,15 @@ public final class DecayFactor implements Claim<DecayFactor.Result> {
    * @param holdingEpochs the epochs whose measured rate is within the rate tolerance of eta*lambda/m
    */
   public record TrainingRow(String init, double lambda, double rate, double predicted, double epoch1, double last,
-      List<Double> factors, List<Integer> holdingEpochs, int holdingCount, int epochs) {
+      List<Double> factors, List<Integer> holdingEpochs, int holdingCount, int epochs, List<Double> premiseRatios,
+      List<Integer> premiseEpochs, List<Integer> premiseHolding) {
 
     public TrainingRow {
       factors = List.copyOf(factors);
       holdingEpochs = List.copyOf(holdingEpochs);
+      premiseRatios = List.copyOf(premiseRatios);
+      premiseEpochs = List.copyOf(premiseEpochs);
+      premiseHolding = List.copyOf(premiseHolding);
     }
   }
 
@@ -64,7 +77,8 @@ public final class DecayFactor implements Claim<DecayFactor.Result> {
    * @param stepsPerEpoch ceil(n/m)
    */
   public record Result(List<PureRow> pure, double worstExact, boolean approxGood, double xMin, double xMax, int n,
-      int m, int stepsPerEpoch, List<TrainingRow> training, double bookLambda) {
+      int m, int stepsPerEpoch, List<TrainingRow> training, double bookLambda, int premiseEpochs,
+      int premiseHolding, double premiseHoldingShare) {
 
     public Result {
       pure = List.copyOf(pure);
@@ -90,7 +104,8 @@ public final class DecayFactor implements Claim<DecayFactor.Result> {
 
   @Override
   public List<Threshold> thresholds() {
-    return List.of(RATE_TOLERANCE, EXACTNESS, APPROXIMATION_TOLERANCE, APPROXIMATION_RANGE);
+    return List.of(RATE_TOLERANCE, EXACTNESS, APPROXIMATION_TOLERANCE, APPROXIMATION_RANGE, PREMISE_RATIO,
+        FOLLOW_SHARE);
   }
 
   private static int steps(RunSpec sp) {
@@ -136,13 +151,45 @@ public final class DecayFactor implements Claim<DecayFactor.Result> {
         }
         double rate = sp.eta() * lambda / sp.miniBatchSize();
         List<Integer> holding = holding(factors, rate, t.get(RATE_TOLERANCE));
+        List<Double> premise = premiseRatios(runs);
+        List<Integer> inScope = new ArrayList<>();
+        List<Integer> inScopeHolding = new ArrayList<>();
+        for (int k = 0; k < Math.min(premise.size(), factors.size()); k++) {
+          if (premise.get(k) <= t.get(PREMISE_RATIO)) {
+            inScope.add(k + 1);
+            if (holding.contains(k + 1)) {
+              inScopeHolding.add(k + 1);
+            }
+          }
+        }
         training.add(new TrainingRow(init, lambda, rate, Math.exp(-sp.eta() * lambda / sp.miniBatchSize()),
             measured.mean()[0], measured.mean()[measured.mean().length - 1], factors, holding, holding.size(),
-            sp.epochs()));
+            sp.epochs(), premise, inScope, inScopeHolding));
       }
     }
+    int scope = training.stream().mapToInt(r -> r.premiseEpochs().size()).sum();
+    int scopeHolding = training.stream().mapToInt(r -> r.premiseHolding().size()).sum();
     return new Result(pure, worstExact, approxGood(pure, t), pure.get(0).x(), pure.get(pure.size() - 1).x(),
-        sp0.trainingSetSize(), sp0.miniBatchSize(), steps(sp0), training, bookLambda);
+        sp0.trainingSetSize(), sp0.miniBatchSize(), steps(sp0), training, bookLambda, scope, scopeHolding,
+        scope == 0 ? 0 : scopeHolding / (double) scope);
+  }
+
+  /**
+   * Per epoch 1.., |normSqGradient| / |normSqDecay| of the first layer, mean over the seeds: how large the
+   * gradient's change of ||w||^2 is next to the decay's (the claim's premise: small).
+   */
+  static List<Double> premiseRatios(List<Results.Entry> runs) {
+    List<Double> out = new ArrayList<>();
+    int len = runs.stream().mapToInt(e -> e.record().result().epochs().size()).min().orElse(1);
+    for (int k = 1; k < len; k++) {
+      double sum = 0;
+      for (Results.Entry e : runs) {
+        LayerMetrics l = e.record().result().epochs().get(k).layers().get(0);
+        sum += Math.abs(l.normSqGradient()) / Math.abs(l.normSqDecay());
+      }
+      out.add(sum / runs.size());
+    }
+    return out;
   }
 
   /** The exponential gets the rate within tolerance for every x up to the approximation range. */
@@ -188,17 +235,28 @@ public final class DecayFactor implements Claim<DecayFactor.Result> {
 
   @Override
   public Outcome judge(Result r, Thresholds t) {
+    // sanity: decay alone reproduces the exact factor (floating point) and the exponential's rate is right for small
+    // steps; if not, nothing below can be trusted
     boolean pureExact = r.worstExact() <= t.get(EXACTNESS);
     if (!(pureExact && approxGood(r.pure(), t))) {
       return Outcome.FAILS;
     }
+    // the evidence: the training epochs in which the premise holds (gradient small next to decay)
+    int scope = 0;
+    int following = 0;
     for (TrainingRow row : r.training()) {
-      if (row.init().equals("old") && row.lambda() >= r.bookLambda()
-          && !holding(row.factors(), row.rate(), t.get(RATE_TOLERANCE)).isEmpty()) {
-        return Outcome.CAVEATS;
+      List<Integer> holding = holding(row.factors(), row.rate(), t.get(RATE_TOLERANCE));
+      for (int k = 0; k < Math.min(row.premiseRatios().size(), row.factors().size()); k++) {
+        if (row.premiseRatios().get(k) <= t.get(PREMISE_RATIO)) {
+          scope++;
+          following += holding.contains(k + 1) ? 1 : 0;
+        }
       }
     }
-    return Outcome.FAILS;
+    if (scope == 0 || following == 0) {
+      return Outcome.FAILS;
+    }
+    return following >= t.get(FOLLOW_SHARE) * scope ? Outcome.HOLDS : Outcome.CAVEATS;
   }
 
   @Override

@@ -28,7 +28,63 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
    * second layer at the end.
    */
   public record Row(String init, double lambda, double epoch1, double last, double std0, double stdFinal,
-      double stdFinalOverTarget, double std2Final) {}
+      double stdFinalOverTarget, double std2Final, List<Structure> structure) {
+
+    public Row {
+      structure = List.copyOf(structure);
+    }
+  }
+
+  /**
+   * The structure of W1 at one histogram epoch, seed means (and range): is it still the random init, shrunk?
+   *
+   * @param cosInit cosine between W1 now and W1 at init
+   * @param initShare cosInit^2: the share of ||W1||^2 that lies along the (scaled) initial matrix
+   * @param topShare sigma_1^2 / sum sigma_i^2 of W1: the share of ||W1||^2 in its largest singular direction
+   * @param topShareInit the same at epoch 0 (a random matrix's value)
+   * @param sigmaMax the largest singular value of W1
+   */
+  public record Structure(int epoch, double cosInit, double initShare, double topShare, double topShareLo,
+      double topShareHi, double topShareInit, double sigmaMax) {}
+
+  /** The share of sum sigma^2 in the largest singular value, and the largest, of layer 1 at an epoch (NaN if absent). */
+  private static double[] top(wdpaper.nn.TrainingResult result, int epoch) {
+    for (wdpaper.nn.TrainingResult.Spectrum sp : result.spectra()) {
+      if (sp.epoch() == epoch && sp.layer() == 0 && sp.singularValues().length > 0) {
+        double sum = 0;
+        double max = 0;
+        for (double v : sp.singularValues()) {
+          sum += v * v;
+          max = Math.max(max, v);
+        }
+        return new double[] {max * max / sum, max};
+      }
+    }
+    return new double[] {Double.NaN, Double.NaN};
+  }
+
+  /** W1's structure at each histogram epoch of the runs. */
+  static List<Structure> structure(List<Results.Entry> runs) {
+    List<Structure> out = new ArrayList<>();
+    for (int epoch : runs.get(0).run().spec().histogramEpochs()) {
+      double[] cos = new double[runs.size()];
+      double[] share = new double[runs.size()];
+      double[] share0 = new double[runs.size()];
+      double[] sigma = new double[runs.size()];
+      for (int i = 0; i < runs.size(); i++) {
+        wdpaper.nn.TrainingResult res = runs.get(i).record().result();
+        cos[i] = epoch < res.epochs().size() ? res.epochs().get(epoch).layers().get(0).cosInit() : Double.NaN;
+        double[] t = top(res, epoch);
+        share[i] = t[0];
+        sigma[i] = t[1];
+        share0[i] = top(res, 0)[0];
+      }
+      double c = Stats.mean(cos);
+      out.add(new Structure(epoch, c, c * c, Stats.mean(share), Stats.min(share), Stats.max(share),
+          Stats.mean(share0), Stats.mean(sigma)));
+    }
+    return out;
+  }
 
   /**
    * @param target 1/sqrt(n_in) of the first layer
@@ -39,11 +95,13 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
    * @param gapFinal the same after the last epoch
    * @param l2GainOld old init: final accuracy with L2 minus without
    * @param oldNoL2Std old init without L2: final first-layer std
+   * @param newNoL2Growth new init without L2: final over initial first-layer std (its weights grow)
    * @param closes the accuracy gap narrows from epoch 1 to the end
    */
   public record Result(List<Row> rows, List<Integer> sizes, int nIn, int epochs, double bookLambda, double target,
       double target2, double shrink, double stillAbove, double gapEpoch1, double gapFinal, double l2GainOld,
-      double oldNoL2Std, double oldL2Std, boolean closes) {
+      double oldNoL2Std, double oldL2Std, boolean closes, double newNoL2Growth, double newNoL2Std,
+      double newL2Std) {
 
     public Result {
       rows = List.copyOf(rows);
@@ -112,7 +170,7 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
         Series acc = accuracy(runs);
         Series std = std(runs, 0);
         rows.add(new Row(init, lambda, acc.mean()[0], last(acc), std.mean()[0], last(std), last(std) / target,
-            last(std(runs, 1))));
+            last(std(runs, 1)), structure(runs)));
       }
     }
     // both inits with lambda 0 and the book's lambda are needed
@@ -122,16 +180,17 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
       }
     }
     Result partial = new Result(rows, first.sizes(), first.sizes().get(0), first.epochs(), bookLambda, target,
-        target2, 0, 0, 0, 0, 0, 0, 0, false);
+        target2, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, 0);
     Row oldL2 = partial.row("old", bookLambda);
     Row oldNoL2 = partial.row("old", 0.0);
     Row newL2 = partial.row("new", bookLambda);
+    Row newNoL2 = partial.row("new", 0.0);
     double gapEpoch1 = newL2.epoch1() - oldL2.epoch1();
     double gapFinal = newL2.last() - oldL2.last();
     return new Result(rows, first.sizes(), first.sizes().get(0), first.epochs(), bookLambda, target, target2,
         oldNoL2.std0() / oldL2.stdFinal(), oldL2.stdFinal() / target, gapEpoch1, gapFinal,
         oldL2.last() - oldNoL2.last(), oldNoL2.stdFinal(), oldL2.stdFinal(), Math.abs(gapFinal)
-        < Math.abs(gapEpoch1));
+        < Math.abs(gapEpoch1), newNoL2.stdFinal() / newNoL2.std0(), newNoL2.stdFinal(), newL2.stdFinal());
   }
 
   @Override
@@ -149,8 +208,9 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
     for (String init : List.of("old", "new")) {
       for (double lambda : List.of(0.0, r.bookLambda())) {
         List<Results.Entry> runs = runs(all, init, lambda);
-        Figure.Look look = lambda == 0 ? Figure.Look.PREDICTED : Figure.Look.MEASURED;
-        int color = init.equals("old") ? 1 : 0;
+        // every curve is measured (the CSV says so); lambda = 0 is told apart by its own colour
+        Figure.Look look = Figure.Look.MEASURED;
+        int color = (init.equals("old") ? 1 : 0) + (lambda == 0 ? 2 : 0);
         accuracy.add(new Figure.Line("curve", Figure.params("init", init, "lambda", lambda), accuracy(runs), look,
             color));
         std.add(new Figure.Line("curve", Figure.params("init", init, "lambda", lambda), std(runs, 0), look, color));
@@ -166,7 +226,7 @@ public final class L2VersusInit implements Claim<L2VersusInit.Result> {
     }
     for (Series h : histograms(runs(all, "new", r.bookLambda()).get(0).record().result())) {
       if (h.name().equals("0")) {
-        histograms.add(new Figure.Line("new-init", Figure.params("epoch", 0), h, Figure.Look.PREDICTED, 6));
+        histograms.add(new Figure.Line("new-init", Figure.params("epoch", 0), h, Figure.Look.MEASURED, 6));
       }
     }
     List<String> experiments = in.experiments("runs");

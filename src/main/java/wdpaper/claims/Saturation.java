@@ -108,8 +108,8 @@ public final class Saturation implements Claim<Saturation.Result> {
     for (String init : List.of("old", "new")) {
       for (double lambda : List.of(0.0, r.bookLambda())) {
         lines.add(new Figure.Line("curve", Figure.params("init", init, "lambda", lambda),
-            saturated(runs(curves, init, lambda)), lambda == 0 ? Figure.Look.PREDICTED : Figure.Look.MEASURED,
-            init.equals("old") ? 1 : 0));
+            saturated(runs(curves, init, lambda)), Figure.Look.MEASURED,
+            (init.equals("old") ? 1 : 0) + (lambda == 0 ? 2 : 0)));
       }
     }
     return List.of(new Figure("saturation", in.experiments("curves"), false, false, lines));

@@ -48,6 +48,24 @@ public final class ThresholdFile {
     return out;
   }
 
+  /** {"value": v, "range": [low, high]}: both ends allowed values of {@code t}, low &lt; high. */
+  private static List<Double> range(String file, String name, Threshold t, JsonNode v) {
+    for (Iterator<String> it = v.fieldNames(); it.hasNext();) {
+      String k = it.next();
+      if (!k.equals("value") && !k.equals("range")) {
+        throw UserError.config(file + ": unknown key '" + k + "' in " + name + ", expected value and range");
+      }
+    }
+    JsonNode r = v.get("range");
+    if (v.get("value") == null || r == null || !r.isArray() || r.size() != 2 || !r.get(0).isNumber()
+        || !r.get(1).isNumber() || !t.accepts(r.get(0).asDouble()) || !t.accepts(r.get(1).asDouble())
+        || !(r.get(0).asDouble() < r.get(1).asDouble())) {
+      throw UserError.config(file + ": " + name + " must be a number or {\"value\": v, \"range\": [low, high]} with"
+          + " low < high, each " + t.expectation() + ", was " + v);
+    }
+    return List.of(r.get(0).asDouble(), r.get(1).asDouble());
+  }
+
   private static Thresholds section(String file, Claim<?> c, JsonNode node) {
     List<String> declared = new ArrayList<>();
     c.thresholds().forEach(t -> declared.add(t.key()));
@@ -71,17 +89,26 @@ public final class ThresholdFile {
       }
     }
     Map<String, Double> values = new LinkedHashMap<>();
+    Map<String, List<Double>> ranges = new LinkedHashMap<>();
     for (Threshold t : c.thresholds()) {
       JsonNode v = node.get(t.key());
       String name = "'" + c.id() + "." + t.key() + "'";
       if (v == null) {
         throw UserError.config(file + ": missing " + name + ", expected " + t.expectation());
       }
+      if (v.isObject()) {
+        ranges.put(t.key(), range(file, name, t, v));
+        v = v.get("value");
+      }
       if (!v.isNumber() || !t.accepts(v.asDouble())) {
         throw UserError.config(file + ": " + name + " must be " + t.expectation() + ", was " + v);
       }
       values.put(t.key(), v.asDouble());
+      List<Double> r = ranges.get(t.key());
+      if (r != null && (v.asDouble() < r.get(0) || v.asDouble() > r.get(1))) {
+        throw UserError.config(file + ": " + name + " value " + v + " must lie in its range " + r);
+      }
     }
-    return new Thresholds(c.id(), values);
+    return new Thresholds(c.id(), values, ranges);
   }
 }

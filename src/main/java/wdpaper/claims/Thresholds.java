@@ -2,6 +2,7 @@ package wdpaper.claims;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,10 +13,36 @@ import java.util.Map;
 public final class Thresholds {
   private final String claim;
   private final Map<String, Double> values;
+  private final Map<String, List<Double>> ranges;
 
   public Thresholds(String claim, Map<String, Double> values) {
+    this(claim, values, Map.of());
+  }
+
+  /**
+   * @param ranges per key, the [low, high] range over which the verdict's sensitivity is shown (keys without a range
+   *     have none)
+   */
+  public Thresholds(String claim, Map<String, Double> values, Map<String, List<Double>> ranges) {
     this.claim = claim;
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    Map<String, List<Double>> r = new LinkedHashMap<>();
+    for (String k : values.keySet()) {
+      if (ranges.containsKey(k)) {
+        r.put(k, List.copyOf(ranges.get(k)));
+      }
+    }
+    this.ranges = Collections.unmodifiableMap(r);
+  }
+
+  /** The claim these belong to. */
+  public String claim() {
+    return claim;
+  }
+
+  /** Per key, the [low, high] sensitivity range, in the order of the file (only keys that have one). */
+  public Map<String, List<Double>> ranges() {
+    return ranges;
   }
 
   /** The value of {@code t}; throws if the claim did not declare it (a programming error). */
@@ -37,7 +64,7 @@ public final class Thresholds {
     }
     Map<String, Double> m = new LinkedHashMap<>(values);
     m.put(t.key(), value);
-    return new Thresholds(claim, m);
+    return new Thresholds(claim, m, ranges);
   }
 
   /** The values by key, in the order of the file; what templates see as {@code thresholds.<claim>}. */

@@ -416,6 +416,7 @@ public final class SiteBuilder {
     m.put("measured", parts(slot, "measured"));
     m.put("rules", parts(slot, "rule"));
     m.put("caveats", parts(slot, "caveat"));
+    m.put("sensitivity", parts(slot, "sensitivity"));
     return m;
   }
 

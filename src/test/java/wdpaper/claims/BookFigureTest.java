@@ -17,7 +17,8 @@ class BookFigureTest {
     BookFigure.Row neu = new BookFigure.Row(30, "new", new1, new1, new1, newLast, newLast, newLast, newLast, newLast);
     boolean shape = new1 > old1 && Math.abs(oldLast - newLast) < Math.abs(new1 - old1);
     return new BookFigure.Result(0.1, 5, 10, 30, 50_000, 10_000, 3, 784, 10, List.of(30), List.of(old, neu), old,
-        neu, old1 - 87, new1 - 93, oldLast - 96, newLast - 96, 0, shape, true);
+        neu, BookFigure.aboveBound(old1, 87), new1 - 93, BookFigure.aboveBound(96, oldLast),
+        BookFigure.aboveBound(96, newLast), 0, shape, true);
   }
 
   @Test
@@ -27,9 +28,20 @@ class BookFigureTest {
 
   @Test
   void holdsWithCaveatsWhenTheShapeIsThereButAQuotedNumberIsMissedByMoreThanTheTolerance() {
-    assertThat(claim.judge(result(84.5, 92.8, 96.1, 96.4), t)).isEqualTo(Outcome.CAVEATS);
+    assertThat(claim.judge(result(84.5, 89.8, 96.1, 96.4), t)).isEqualTo(Outcome.CAVEATS);
     assertThat(claim.judge(result(87.5, 92.8, 96.1, 96.4), t.with(BookFigure.TOLERANCE, 0.3)))
         .isEqualTo(Outcome.CAVEATS);
+  }
+
+  @Test
+  void theBooksUnderAndOverAreBoundsNotValues() {
+    // "under 87": 80 is inside the bound; "somewhat over 96": 99 is inside it
+    assertThat(claim.judge(result(80.0, 92.8, 99.0, 99.0), t)).isEqualTo(Outcome.HOLDS);
+    assertThat(BookFigure.aboveBound(87.55, 87)).isCloseTo(0.55, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(BookFigure.aboveBound(86, 87)).isZero();
+    // 93.5 over a bound of 96 by less than the tolerance: still matched
+    assertThat(claim.judge(result(80.0, 92.8, 94.5, 96.4), t)).isEqualTo(Outcome.HOLDS);
+    assertThat(claim.judge(result(80.0, 92.8, 93.5, 96.4), t)).isEqualTo(Outcome.CAVEATS);
   }
 
   @Test

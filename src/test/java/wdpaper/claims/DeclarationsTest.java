@@ -10,7 +10,7 @@ import wdpaper.project.UserError;
 
 /** Which experiments each claim reads, as its page declares them. */
 class DeclarationsTest {
-  private final List<Claim<?>> claims = List.of(new DecayDominance(), new DecayFactor());
+  private final List<Claim<?>> claims = List.of(new OneShareClaim(), new DecayFactor());
   private final List<String> experiments = List.of("decay-vs-gradient", "pure-decay", "width-sweep");
 
   private static Declarations.Page page(String file, String claim, Declarations.Item... items) {

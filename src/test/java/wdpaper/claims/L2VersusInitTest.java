@@ -14,7 +14,7 @@ class L2VersusInitTest {
   private static L2VersusInit.Result result(double shrink, double stillAbove, double oldNoL2Std, double oldL2Std,
       double gapEpoch1, double gapFinal) {
     return new L2VersusInit.Result(List.of(), List.of(784, 30, 10), 784, 30, 5, 0.0357, 0.18, shrink, stillAbove,
-        gapEpoch1, gapFinal, 1.4, oldNoL2Std, oldL2Std, Math.abs(gapFinal) < Math.abs(gapEpoch1));
+        gapEpoch1, gapFinal, 1.4, oldNoL2Std, oldL2Std, Math.abs(gapFinal) < Math.abs(gapEpoch1), 8.9, 0.32, 0.2);
   }
 
   @Test

@@ -55,10 +55,10 @@ class EditionsTest {
     Fixture.Run b1 = Fixture.quickBuild(project, out1, cache);
     assertEquals(0, b1.exit(), b1.err());
     String spec = Files.readString(project.resolve(EXPERIMENT));
-    assertTrue(spec.contains("\"lambda\": [10.0, 50.0]"), spec);
-    Files.writeString(project.resolve(EXPERIMENT), spec.replace("\"lambda\": [10.0, 50.0]", "\"lambda\": [10.0,"
-        + " 40.0]"));
-    git("commit", "-q", "-a", "-m", "width sweep: lambda 40 instead of 50");
+    assertTrue(spec.contains("\"lambda\": [30.0, 60.0, 120.0]"), spec);
+    Files.writeString(project.resolve(EXPERIMENT), spec.replace("\"lambda\": [30.0, 60.0, 120.0]",
+        "\"lambda\": [30.0, 60.0, 150.0]"));
+    git("commit", "-q", "-a", "-m", "width sweep: lambda 150 instead of 120");
     frozen = Fixture.quickBuild(project, out1, cache, "--frozen");
     out2 = dir.resolve("out2");
     Fixture.Run b2 = Fixture.quickBuild(project, out2, cache);
@@ -232,9 +232,9 @@ class EditionsTest {
     String text = diff.out();
     String page = Files.readString(site2.resolve("v/" + v2 + "/changes.html"));
     assertTrue(page.contains("Changes since edition " + v1), page);
-    assertTrue(text.contains("experiments whose spec changed: 1\n  width-sweep: lambda [10.0,50.0] -> [10.0,40.0]\n"),
+    assertTrue(text.contains("experiments whose spec changed: 1\n  width-sweep: lambda [30.0,60.0,120.0] -> [30.0,60.0,150.0]\n"),
         text);
-    assertTrue(page.contains("<code>width-sweep</code>: <code>lambda</code> [10.0,50.0] → [10.0,40.0]"), page);
+    assertTrue(page.contains("<code>width-sweep</code>: <code>lambda</code> [30.0,60.0,120.0] → [30.0,60.0,150.0]"), page);
     assertTrue(text.contains("experiments added: 0\n") && text.contains("experiments removed: 0\n"), text);
     Map<String, String> changedFigures = new TreeMap<>();
     Map<String, String> m1 = manifest(out1);
@@ -245,8 +245,8 @@ class EditionsTest {
             : m2.get(f) == null ? "removed" : "data changed");
       }
     }
-    assertEquals("added", changedFigures.get("claim3-rms-lambda-40"), changedFigures.toString());
-    assertEquals("removed", changedFigures.get("claim3-rms-lambda-50"), changedFigures.toString());
+    assertEquals("added", changedFigures.get("claim3-rms-lambda-150"), changedFigures.toString());
+    assertEquals("removed", changedFigures.get("claim3-rms-lambda-120"), changedFigures.toString());
     assertTrue(text.contains("figures whose data changed: " + changedFigures.size() + "\n"), text);
     changedFigures.forEach((id, change) -> {
       assertTrue(text.contains("  " + id + ": " + change), id + " " + change + ": " + text);
@@ -276,7 +276,7 @@ class EditionsTest {
   void frozenBuildFailsNamingTheMissingRunAndLeavesTheOutput() throws IOException {
     assertEquals(3, frozen.exit(), frozen.err());
     String err = frozen.err().strip();
-    assertTrue(err.matches("error: build --frozen: run \\[784,\\d+,10] old eta=0\\.1 lambda=40 m=10 n=5000 seed=1 of"
+    assertTrue(err.matches("error: build --frozen: run \\[784,\\d+,10] old eta=0\\.1 lambda=150 m=10 n=5000 seed=1( settle)? of"
         + " experiment 'width-sweep' \\(cache key [0-9a-f]+\\) is not in the cache \\(\\d+ of \\d+ runs missing\\);"
         + " build without --frozen to train it, or restore the run cache"), err);
     assertEquals(v1, edition(out1), "the previous output is left in place");

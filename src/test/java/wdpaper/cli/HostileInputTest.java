@@ -296,7 +296,7 @@ class HostileInputTest {
         c.toString(), "--mnist-dir", Fixture.mnist().toString()));
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("cache: " + f + " has been changed since it was written (the SHA-256 of its result"
-        + " does not match); retraining it").contains("runs: 1 to train, 24 from the cache");
+        + " does not match); retraining it").contains("runs: 1 to train, 43 from the cache");
     assertThat(Files.readString(f)).doesNotContain("\"testAccuracy\" : 0.999");
     // the same results again; only the pages that print measured wall times may differ
     List<String> timed = List.of("appendix.html", "model.json", "paper.html", "paper.pdf");

@@ -49,10 +49,10 @@ class QuickBuildTest {
   @Test
   void buildsEveryPageFigureAndThePdf() throws IOException {
     assertThat(build.exit()).as(build.err()).isZero();
-    assertThat(build.out()).contains("8 pages, 13 figures, paper.pdf");
+    assertThat(build.out()).contains("8 pages, 15 figures, paper.pdf");
     for (String f : List.of("index.html", "claim-1.html", "appendix.html", "paper.pdf", "paper.html", ".nojekyll",
         "manifest.sha256", "assets/style.css", "figures/book-accuracy-30.svg", "figures/book-accuracy-30.png",
-        "figures/book-accuracy-30.csv", "figures/claim3-scale-vs-nw.svg")) {
+        "figures/book-accuracy-30.csv", "figures/claim3-plateau-vs-nw.svg")) {
       assertThat(out.resolve(f)).exists();
     }
     String csv = Files.readString(out.resolve("figures/book-accuracy-30.csv"));
@@ -189,8 +189,8 @@ class QuickBuildTest {
         elsewhere.toString(), "--cache", tmp.resolve("cache").toString(), "--mnist-dir", Fixture.mnist().toString());
     assertThat(j.exit()).as(j.err()).isZero();
     assertThat(Files.readString(elsewhere.resolve("manifest.sha256"))).isEqualTo(manifest);
-    assertThat(manifest).contains("  figures/claim3-scale-vs-nw.pdf\n", "  figures/claim3-scale-vs-nw.eps\n",
-        "  figures/claim3-scale-vs-nw-narrow.svg\n", "  figures/claim3-scale-vs-nw.csv-metadata.json\n");
+    assertThat(manifest).contains("  figures/claim3-plateau-vs-nw.pdf\n", "  figures/claim3-plateau-vs-nw.eps\n",
+        "  figures/claim3-plateau-vs-nw-narrow.svg\n", "  figures/claim3-plateau-vs-nw.csv-metadata.json\n");
   }
 
   /**
@@ -245,7 +245,7 @@ class QuickBuildTest {
         }
       }
     }
-    assertThat(figures).isEqualTo(13);
+    assertThat(figures).isEqualTo(15);
   }
 
   /**
@@ -298,7 +298,7 @@ class QuickBuildTest {
     } finally {
       d.quit();
     }
-    assertThat(anchors).isEqualTo(2 * 13);
+    assertThat(anchors).isEqualTo(2 * 15);
   }
 
   private static void waitFor(ChromeDriver d, String script) {
