@@ -161,6 +161,7 @@ public final class Pipeline {
       builder.figures(figures);
       String paper = times.time(StageTimes.PAGES, () -> {
         files.addAll(builder.writeSite(staged));
+        files.addAll(Crawlers.write(staged, builder.permalinks(), builder.pageFiles()));
         AtomicFiles.write(staged.resolve("model.json"), Json.write(withPages(model, builder)));
         files.add("model.json");
         String html = builder.paperHtml();

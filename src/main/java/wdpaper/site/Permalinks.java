@@ -58,7 +58,7 @@ public final class Permalinks {
    */
   static void checkBase(String where, String url) {
     if (!url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
-      throw UserError.config(where + ": baseUrl must be the site's absolute address such as"
+      throw UserError.config(where + " must be an absolute http(s) address such as"
           + " \"https://owner.github.io/weight-decay-paper/\", was \"" + url + "\"");
     }
   }

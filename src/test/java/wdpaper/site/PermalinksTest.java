@@ -50,7 +50,7 @@ class PermalinksTest {
   void aMalformedBaseUrlFromTheEnvironmentIsAnError() {
     assertThatThrownBy(() -> Permalinks.of(Map.of(), Map.of(Permalinks.BASE_URL_ENV, "example.org"), source(null)))
         .isInstanceOf(UserError.class)
-        .hasMessage("environment variable WDPAPER_BASE_URL: baseUrl must be the site's absolute address such as"
+        .hasMessage("environment variable WDPAPER_BASE_URL must be an absolute http(s) address such as"
             + " \"https://owner.github.io/weight-decay-paper/\", was \"example.org\"");
   }
 
