@@ -385,6 +385,7 @@ public final class SiteBuilder {
   /** Writes the site pages, figures' HTML blocks resolved, into {@code out}; returns the files written. */
   public List<String> writeSite(Path out) {
     List<String> written = new ArrayList<>();
+    tableCount = 0;
     for (int i = 0; i < pages.size(); i++) {
       Page p = pages.get(i);
       Map<String, Object> m = new LinkedHashMap<>(model);
@@ -465,6 +466,7 @@ public final class SiteBuilder {
   /** The whole paper as one HTML document (title page, contents, all sections), links internal. */
   public String paperHtml() {
     Map<String, Object> m = new LinkedHashMap<>(model);
+    tableCount = 0;
     List<Map<String, Object>> sections = new ArrayList<>();
     for (Page p : pages) {
       Map<String, Object> s = new LinkedHashMap<>();
@@ -518,6 +520,8 @@ public final class SiteBuilder {
       slot.before(templates.renderLayout("partials/verdict.ftlh", verdictModel(slot)));
       slot.remove();
     }
+    keepPunctuationWithMath(d);
+    numberTables(d);
     for (Element eq : d.select("div.equation[data-label]")) {
       eq.appendElement("span").addClass("eq-number").text("(" + equationNumbers.get(eq.attr("data-label")
           .substring(3)) + ")");
@@ -574,6 +578,58 @@ public final class SiteBuilder {
     }
     return d.body().html();
   }
+
+  /**
+   * Punctuation right after inline math ("$\\lambda$,") stays on the formula's line: the two are wrapped in a
+   * {@code span.nobr} (white-space: nowrap).
+   */
+  private static void keepPunctuationWithMath(Document d) {
+    for (Element math : d.select("span.math.inline")) {
+      if (!(math.nextSibling() instanceof TextNode t)) {
+        continue;
+      }
+      Matcher m = Pattern.compile("^[,.;:!?)\\]\u2019\u201d]+").matcher(t.getWholeText());
+      if (!m.find()) {
+        continue;
+      }
+      Element nobr = new Element("span").addClass("nobr");
+      math.before(nobr);
+      nobr.appendChild(math);
+      nobr.appendText(m.group());
+      t.text(t.getWholeText().substring(m.end()));
+    }
+  }
+
+  /**
+   * Tables: each becomes a keyboard-focusable scrolling region named by its caption. A paragraph right before a
+   * table that starts with "Table:" (Pandoc's syntax) is its caption; captioned tables are numbered in page order
+   * ("Table 2."), uncaptioned ones get an aria-label from their header row.
+   */
+  private void numberTables(Document d) {
+    for (Element table : d.select("table")) {
+      if (table.parent() != null && table.parent().hasClass("table-scroll")) {
+        continue;
+      }
+      Element prev = table.previousElementSibling();
+      String label;
+      Element wrap = new Element("div").addClass("table-scroll").attr("tabindex", "0").attr("role", "region");
+      table.before(wrap);
+      if (prev != null && prev.tagName().equals("p") && prev.text().startsWith("Table:")) {
+        int n = ++tableCount;
+        prev.remove();
+        Element caption = table.prependElement("caption");
+        caption.html(prev.html().replaceFirst("^\\s*Table:\\s*", ""));
+        caption.prependElement("span").addClass("table-number").text("Table " + n + ". ");
+        label = "Table " + n;
+      } else {
+        label = "Table: " + String.join(", ", table.select("thead th").eachText());
+      }
+      wrap.attr("aria-label", label);
+      wrap.appendChild(table);
+    }
+  }
+
+  private int tableCount;
 
   /** The verdict box's model: the claim's outcome and the page's words for what was measured, the rule, caveats. */
   private Map<String, Object> verdictModel(Element slot) {
