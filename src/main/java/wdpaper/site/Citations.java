@@ -40,7 +40,7 @@ public final class Citations {
     fields.put("version", links.version());
     fields.put("url", url);
     fields.put("note", "Version " + links.version() + ", built " + links.date() + " from the source;"
-        + " figures and numbers computed from MNIST runs; text and figures " + LICENCE);
+        + " figures and numbers computed from MNIST runs");
     return citation("techreport", key, fields, url);
   }
 
@@ -63,10 +63,8 @@ public final class Citations {
     fields.put("date", links.date());
     fields.put("version", links.version());
     fields.put("url", url);
-    fields.put("note", "Version " + links.version() + ", built " + links.date() + " from the source; figure "
-        + SiteInfo.bibtexEscape(id) + " from experiment" + (experiments.size() > 1 ? "s " : " ")
-        + SiteInfo.bibtexEscape(String.join(", ", experiments)) + " on MNIST; data: "
-        + SiteInfo.bibtexEscape(links.url(data, null)) + "; " + LICENCE);
+    fields.put("note", "Version " + links.version() + ", built " + links.date() + "; data: "
+        + SiteInfo.bibtexEscape(links.url(data, null)));
     return citation("misc", key, fields, url);
   }
 
