@@ -69,22 +69,21 @@ public final class SiteBuilder {
     this.model = new LinkedHashMap<>(model);
     this.claimFigures = new LinkedHashMap<>(claimFigures);
     this.pages = List.copyOf(pages);
-    Object site = model.get("site");
-    if (site instanceof Map<?, ?>) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> siteModel = (Map<String, Object>) site;
-      java.time.Instant fallback = java.time.Instant.parse(siteModel.getOrDefault("year", "2026") + "-01-01T00:00:00Z");
-      permalinks(Permalinks.of(siteModel, System.getenv(), wdpaper.project.SourceInfo.of(root, fallback)));
-    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> siteModel = model.get("site") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+    java.time.Instant fallback = java.time.Instant.parse(siteModel.getOrDefault("year", "2026") + "-01-01T00:00:00Z");
+    permalinks(Permalinks.of(siteModel, System.getenv(), wdpaper.project.SourceInfo.of(root, fallback)));
   }
 
   /** Sets the permalinks every citation and absolute URL is made with (the constructor sets the default). */
   public SiteBuilder permalinks(Permalinks links) {
     this.permalinks = links;
-    @SuppressWarnings("unchecked")
-    Map<String, Object> site = (Map<String, Object>) model.get("site");
-    this.citations = new Citations(site, links);
-    model.put("citation", citations.paper());
+    if (model.get("site") instanceof Map<?, ?>) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> site = (Map<String, Object>) model.get("site");
+      this.citations = new Citations(site, links);
+      model.put("citation", citations.paper());
+    }
     Map<String, Object> urls = new LinkedHashMap<>();
     urls.put("base", links.base());
     urls.put("absolute", links.absolute());
@@ -438,9 +437,7 @@ public final class SiteBuilder {
         return t.substring(0, cut > 80 ? cut : 157).replaceAll("[,;:.]$", "") + "…";
       }
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> site = (Map<String, Object>) model.get("site");
-    return (String) site.get("subtitle");
+    return model.get("site") instanceof Map<?, ?> site && site.get("subtitle") instanceof String sub ? sub : p.title();
   }
 
   /**
@@ -693,7 +690,7 @@ public final class SiteBuilder {
     m.put("permalink", (paper ? "" : figurePage.get(id)) + "#fig-" + id);
     m.put("paper", paper);
     m.putAll(figureFiles(spec));
-    m.put("cite", citations.figure(id, figureNumbers.get(id), (String) m.get("titlePlain"), spec.experiments(),
+    m.put("cite", citations == null ? null : citations.figure(id, figureNumbers.get(id), (String) m.get("titlePlain"), spec.experiments(),
         figurePage.get(id), (String) m.get("csv")));
     return m;
   }
