@@ -32,8 +32,8 @@ public final class Citations {
         : (String) site.get("title");
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("title", SiteInfo.bibtexEscape(title));
-    fields.put("author", "{" + site.get("bibtexAuthors") + "}");
-    fields.put("institution", "{" + site.get("bibtexAuthors") + "}");
+    fields.put("author", (String) site.get("bibtexAuthors"));
+    fields.put("institution", SiteInfo.bibtexEscape((String) site.get("authorNames")));
     fields.put("type", "Reproducible report");
     fields.put("year", year());
     fields.put("date", links.date());
@@ -57,7 +57,7 @@ public final class Citations {
     String url = links.url(page, "fig-" + id);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("title", "Figure " + number + ": " + SiteInfo.bibtexEscape(title));
-    fields.put("author", "{" + site.get("bibtexAuthors") + "}");
+    fields.put("author", (String) site.get("bibtexAuthors"));
     fields.put("howpublished", SiteInfo.bibtexEscape((String) site.get("title")));
     fields.put("year", year());
     fields.put("date", links.date());
