@@ -29,7 +29,8 @@ class ReferencesTest {
     assertThat(r.text("nielsen2015")).isEqualTo("Nielsen, Michael A. 2015. Neural Networks and Deep Learning."
         + " Determination Press. http://neuralnetworksanddeeplearning.com/");
     assertThat(r.text("lecun1998efficient")).startsWith("LeCun, Yann, Léon Bottou, Genevieve B. Orr, and"
-        + " Klaus-Robert Müller. 1998. Efficient BackProp. In Neural Networks: Tricks of the Trade");
+        + " Klaus-Robert Müller. 1998. Efficient BackProp. In Neural Networks: Tricks of the Trade")
+        .endsWith(" Springer. https://doi.org/10.1007/3-540-49430-8_2");
   }
 
   @Test
