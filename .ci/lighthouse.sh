@@ -4,9 +4,8 @@
 # lighthouse (pinned below) with the installed Chromium, headless. Prints one line per page and fails (exit 1) if a
 # score is below its bar. Usage: .ci/lighthouse.sh [OUTPUT_DIR] [PAGE...]   (default: output index.html claim-1.html)
 set -euo pipefail
-cd "$(dirname "$0")/.."
 LIGHTHOUSE_VERSION=12.8.2   # the newest release that runs on Node 20 (13.x needs Node >= 22.19)
-out=${1:-output}
+out=$(realpath -m "${1:-$(dirname "$0")/../output}")   # relative to where it is called from
 shift || true
 pages=("$@")
 [ ${#pages[@]} -gt 0 ] || pages=(index.html claim-1.html)
