@@ -85,7 +85,9 @@ public final class Citations {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("key", key);
     m.put("bibtex", bibtex);
-    m.put("text", References.parse("the citation of " + key, bibtex).text(key));
+    // citeproc's LaTeX conversion gives up on some titles (‖w\_e‖) and leaves BibTeX's escapes in: a reader's
+    // reference never shows them
+    m.put("text", References.parse("the citation of " + key, bibtex).text(key).replaceAll("\\\\([&%$#_{}])", "$1"));
     m.put("url", url);
     m.put("version", links.version());
     m.put("date", links.date());

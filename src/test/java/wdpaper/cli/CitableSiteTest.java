@@ -115,7 +115,8 @@ class CitableSiteTest {
         assertThat(field(e, "author")).as(where + ": a group author, braced so it is not read as a family name")
             .isEqualTo(GROUP_AUTHOR);
         assertThat(field(e, "year")).as(where).matches("20[0-9]{2}");
-        assertThat(field(e, "version")).as(where).isEqualTo(version);
+        // the copied project of the second build is no git work tree: its version says so
+        assertThat(field(e, "version")).as(where).isEqualTo(dir == out ? version : Permalinks.NO_VERSION);
         String url = field(e, "url");
         assertThat(url).as(where).isNotBlank();
         if (dir == absoluteOut) {
@@ -134,7 +135,8 @@ class CitableSiteTest {
         }
         // the formatted reference says what the BibTeX says
         assertThat(b.text()).as(where + ": formatted reference").isNotBlank();
-        String title = field(e, "title").replace("{", "").replace("}", "");
+        // the title as a reader sees it: BibTeX's grouping braces dropped, its escapes (n\_w) undone
+        String title = field(e, "title").replaceAll("(?<!\\\\)[{}]", "").replaceAll("\\\\([&%$#_{}])", "$1");
         // CSL prints typographic apostrophes: compare with straight ones
         assertThat(b.text().replace('\u2019', '\'')).as(where).contains(title).contains(field(e, "year")).contains(url)
             .contains("weight-decay-paper contributors");
