@@ -198,6 +198,7 @@ public final class Pipeline {
         builder.figures(figures);
         paper = times.time(StageTimes.PAGES, () -> {
           files.addAll(builder.writeSite(staged));
+          files.addAll(Crawlers.write(staged, builder.permalinks(), builder.pageFiles()));
           files.addAll(EditionPages.placeholders(new wdpaper.site.Templates(paths.content(), paths.templates(),
               paths.root()), withPages(model, builder), staged));
           AtomicFiles.write(staged.resolve("model.json"), Json.write(withPages(model, builder)));

@@ -33,6 +33,10 @@ import wdpaper.project.UserError;
  */
 public final class SiteBuilder {
   private static final Pattern REF = Pattern.compile("@(fig|eq|sec):([a-z0-9]+(?:-[a-z0-9]+)*)");
+  /** A citation of content/references.bib, Pandoc style: {@code [@key]} or {@code [@a; @b]}. */
+  static final Pattern CITE = Pattern.compile("\\[@([A-Za-z][A-Za-z0-9_-]*(?:;\\s*@[A-Za-z][A-Za-z0-9_-]*)*)\\]");
+  /** The works the pages cite, relative to the project. */
+  public static final String REFERENCES_FILE = "content/references.bib";
 
   private final Path templatesDir;
   private final Templates templates;
@@ -47,6 +51,11 @@ public final class SiteBuilder {
   private final Map<String, String> figurePage = new LinkedHashMap<>();
   private final Map<String, Integer> equationNumbers = new LinkedHashMap<>();
   private final Map<String, String> equationPage = new LinkedHashMap<>();
+  private final List<String> cited = new ArrayList<>();
+  private final Map<String, String> citedText = new LinkedHashMap<>();
+  private References references;
+  private Permalinks permalinks;
+  private Citations citations;
 
   /**
    * @param pages the pages, from {@link #loadPages}
@@ -60,6 +69,33 @@ public final class SiteBuilder {
     this.model = new LinkedHashMap<>(model);
     this.claimFigures = new LinkedHashMap<>(claimFigures);
     this.pages = List.copyOf(pages);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> siteModel = model.get("site") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+    java.time.Instant fallback = java.time.Instant.parse(siteModel.getOrDefault("year", "2026") + "-01-01T00:00:00Z");
+    permalinks(Permalinks.of(siteModel, System.getenv(), wdpaper.project.SourceInfo.of(root, fallback)));
+  }
+
+  /** Sets the permalinks every citation and absolute URL is made with (the constructor sets the default). */
+  public SiteBuilder permalinks(Permalinks links) {
+    this.permalinks = links;
+    if (model.get("site") instanceof Map<?, ?>) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> site = (Map<String, Object>) model.get("site");
+      this.citations = new Citations(site, links);
+      model.put("citation", citations.paper());
+    }
+    Map<String, Object> urls = new LinkedHashMap<>();
+    urls.put("base", links.base());
+    urls.put("absolute", links.absolute());
+    urls.put("version", links.version());
+    urls.put("commit", links.commit());
+    urls.put("date", links.date());
+    model.put("permalinks", urls);
+    return this;
+  }
+
+  public Permalinks permalinks() {
+    return permalinks;
   }
 
   /**
@@ -264,6 +300,33 @@ public final class SiteBuilder {
       }
     }
     for (Page p : pages) {
+      Matcher c = CITE.matcher(texts.get(p.slug()));
+      while (c.find()) {
+        for (String key : keys(c.group(1))) {
+          References refs = references();
+          if (refs == null || !refs.has(key)) {
+            errors.add(p.file() + ":" + p.lineOf("@" + key) + ": unknown reference [@" + key + "]: "
+                + REFERENCES_FILE + (refs == null ? " does not exist" : " has no entry '" + key + "' (it has: "
+                + String.join(", ", refs.keys()) + ")"));
+          } else if (!cited.contains(key)) {
+            cited.add(key);
+          }
+        }
+      }
+    }
+    if (!cited.isEmpty() && errors.isEmpty()) {
+      List<String> inText = references.inText(cited);
+      for (int i = 0; i < cited.size(); i++) {
+        citedText.put(cited.get(i), inText.get(i));
+      }
+      List<Map<String, Object>> list = new ArrayList<>();
+      references.bibliography(cited, "html").forEach((k, html) -> list.add(ordered("key", k, "id", "ref-" + k,
+          "html", html)));
+      model.put("references", list);
+    } else {
+      model.put("references", List.of());
+    }
+    for (Page p : pages) {
       Matcher m = REF.matcher(texts.get(p.slug()));
       while (m.find()) {
         String kind = m.group(1);
@@ -276,6 +339,35 @@ public final class SiteBuilder {
         }
       }
     }
+  }
+
+  private static List<String> keys(String group) {
+    List<String> keys = new ArrayList<>();
+    for (String k : group.split(";")) {
+      keys.add(k.strip().replaceFirst("^@", ""));
+    }
+    return keys;
+  }
+
+  /** content/references.bib, parsed once; null if the project has none. */
+  private References references() {
+    if (references == null) {
+      Path bib = templates.root().resolve(REFERENCES_FILE);
+      if (!Files.isRegularFile(bib)) {
+        return null;
+      }
+      try {
+        references = References.parse(REFERENCES_FILE, Files.readString(bib));
+      } catch (IOException e) {
+        throw wdpaper.project.IoErrors.error("cannot read", bib, e);
+      }
+    }
+    return references;
+  }
+
+  /** The keys the pages cite, in order of first citation. */
+  public List<String> cited() {
+    return List.copyOf(cited);
   }
 
   /** The words of every placed figure, in the order the pages place them. */
@@ -298,6 +390,7 @@ public final class SiteBuilder {
   /** Writes the site pages, figures' HTML blocks resolved, into {@code out}; returns the files written. */
   public List<String> writeSite(Path out) {
     List<String> written = new ArrayList<>();
+    tableCount = 0;
     for (int i = 0; i < pages.size(); i++) {
       Page p = pages.get(i);
       Map<String, Object> m = new LinkedHashMap<>(model);
@@ -306,11 +399,19 @@ public final class SiteBuilder {
       page.put("slug", p.slug());
       page.put("href", href(p));
       page.put("number", i);
+      page.put("url", permalinks.absolute() ? permalinks.url(href(p).equals("index.html") ? "" : href(p), null)
+          : "");
+      page.put("description", description(p));
       page.put("html", resolve(bodies.get(p.slug()), false));
       page.put("prev", i > 0 ? ordered("href", href(pages.get(i - 1)), "title", pages.get(i - 1).title()) : null);
       page.put("next", i + 1 < pages.size() ? ordered("href", href(pages.get(i + 1)), "title",
           pages.get(i + 1).title()) : null);
       m.put("page", page);
+      m.put("pdfUrl", permalinks.url("paper.pdf", null));
+      Map<String, Object> key = keyFigure();
+      if (key != null) {
+        m.put("keyFigure", key);
+      }
       String html = templates.renderLayout("page.ftlh", m);
       AtomicFiles.write(out.resolve(href(p)), html);
       written.add(href(p));
@@ -321,9 +422,54 @@ public final class SiteBuilder {
     return written;
   }
 
+  /** The site's pages, in order, as site files ({@code index.html}, {@code claim-1.html}, …). */
+  public List<String> pageFiles() {
+    return pages.stream().map(this::href).toList();
+  }
+
+  /**
+   * The page's description (meta description, OpenGraph): the words of its first paragraph, cut at a word before
+   * 160 characters.
+   */
+  private String description(Page p) {
+    Document d = Jsoup.parseBodyFragment(bodies.get(p.slug()));
+    for (Element para : d.select("p")) {
+      String t = para.text().replaceAll("\\s+", " ").strip();
+      if (t.length() >= 40) {
+        if (t.length() <= 160) {
+          return t;
+        }
+        int cut = t.lastIndexOf(' ', 157);
+        return t.substring(0, cut > 80 ? cut : 157).replaceAll("[,;:.]$", "") + "…";
+      }
+    }
+    return model.get("site") instanceof Map<?, ?> site && site.get("subtitle") instanceof String sub ? sub : p.title();
+  }
+
+  /**
+   * The key figure, shown as the pages' card image (OpenGraph, Twitter): Figure 1's wide rendition, with an
+   * absolute URL; null when there is no figure or no base URL.
+   */
+  private Map<String, Object> keyFigure() {
+    if (figureNumbers.isEmpty() || !permalinks.absolute()) {
+      return null;
+    }
+    String id = figureNumbers.keySet().iterator().next();
+    FigureSpec spec = figureSpecs.get(id);
+    if (spec == null) {
+      return null;
+    }
+    Map<String, Object> files = figureFiles(spec);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> wide = (Map<String, Object>) files.get("wide");
+    return ordered("url", permalinks.url((String) wide.get("src"), null), "width", wide.get("width"), "height",
+        wide.get("height"), "alt", files.get("alt"));
+  }
+
   /** The whole paper as one HTML document (title page, contents, all sections), links internal. */
   public String paperHtml() {
     Map<String, Object> m = new LinkedHashMap<>(model);
+    tableCount = 0;
     List<Map<String, Object>> sections = new ArrayList<>();
     for (Page p : pages) {
       Map<String, Object> s = new LinkedHashMap<>();
@@ -377,6 +523,8 @@ public final class SiteBuilder {
       slot.before(templates.renderLayout("partials/verdict.ftlh", verdictModel(slot)));
       slot.remove();
     }
+    keepPunctuationWithMath(d);
+    numberTables(d);
     for (Element eq : d.select("div.equation[data-label]")) {
       eq.appendElement("span").addClass("eq-number").text("(" + equationNumbers.get(eq.attr("data-label")
           .substring(3)) + ")");
@@ -403,8 +551,88 @@ public final class SiteBuilder {
         t.remove();
       }
     }
+    for (Element e : d.body().getAllElements()) {
+      if (e.closest("code, pre, svg, a") != null) {
+        continue;
+      }
+      for (TextNode t : new ArrayList<>(e.textNodes())) {
+        Matcher m = CITE.matcher(t.getWholeText());
+        if (!m.find()) {
+          continue;
+        }
+        StringBuilder sb = new StringBuilder();
+        int last = 0;
+        m.reset();
+        while (m.find()) {
+          sb.append(org.jsoup.nodes.Entities.escape(t.getWholeText().substring(last, m.start())));
+          List<String> links = new ArrayList<>();
+          for (String key : keys(m.group(1))) {
+            String href = (paper ? "" : href(pages.get(pages.size() - 1))) + "#ref-" + key;
+            links.add("<a class=\"cite-ref\" href=\"" + href + "\">" + org.jsoup.nodes.Entities.escape(
+                citedText.get(key)) + "</a>");
+          }
+          sb.append("(").append(String.join("; ", links)).append(")");
+          last = m.end();
+        }
+        sb.append(org.jsoup.nodes.Entities.escape(t.getWholeText().substring(last)));
+        t.before(sb.toString());
+        t.remove();
+      }
+    }
     return d.body().html();
   }
+
+  /**
+   * Punctuation right after inline math ("$\\lambda$,") stays on the formula's line: the two are wrapped in a
+   * {@code span.nobr} (white-space: nowrap).
+   */
+  private static void keepPunctuationWithMath(Document d) {
+    for (Element math : d.select("span.math.inline")) {
+      if (!(math.nextSibling() instanceof TextNode t)) {
+        continue;
+      }
+      Matcher m = Pattern.compile("^[,.;:!?)\\]\u2019\u201d]+").matcher(t.getWholeText());
+      if (!m.find()) {
+        continue;
+      }
+      Element nobr = new Element("span").addClass("nobr");
+      math.before(nobr);
+      nobr.appendChild(math);
+      nobr.appendText(m.group());
+      t.text(t.getWholeText().substring(m.end()));
+    }
+  }
+
+  /**
+   * Tables: each becomes a keyboard-focusable scrolling region named by its caption. A paragraph right before a
+   * table that starts with "Table:" (Pandoc's syntax) is its caption; captioned tables are numbered in page order
+   * ("Table 2."), uncaptioned ones get an aria-label from their header row.
+   */
+  private void numberTables(Document d) {
+    for (Element table : d.select("table")) {
+      if (table.parent() != null && table.parent().hasClass("table-scroll")) {
+        continue;
+      }
+      Element prev = table.previousElementSibling();
+      String label;
+      Element wrap = new Element("div").addClass("table-scroll").attr("tabindex", "0").attr("role", "region");
+      table.before(wrap);
+      if (prev != null && prev.tagName().equals("p") && prev.text().startsWith("Table:")) {
+        int n = ++tableCount;
+        prev.remove();
+        Element caption = table.prependElement("caption");
+        caption.html(prev.html().replaceFirst("^\\s*Table:\\s*", ""));
+        caption.prependElement("span").addClass("table-number").text("Table " + n + ". ");
+        label = "Table " + n;
+      } else {
+        label = "Table: " + String.join(", ", table.select("thead th").eachText());
+      }
+      wrap.attr("aria-label", label);
+      wrap.appendChild(table);
+    }
+  }
+
+  private int tableCount;
 
   /** The verdict box's model: the claim's outcome and the page's words for what was measured, the rule, caveats. */
   private Map<String, Object> verdictModel(Element slot) {
@@ -470,8 +698,8 @@ public final class SiteBuilder {
     m.put("paper", paper);
     m.putAll(figureFiles(spec));
     m.put("provenance", model.get("provenance") instanceof Map<?, ?> prov ? prov.get(id) : null);
-    m.put("editionUrl", model.get("edition") instanceof Map<?, ?> ed ? ed.get("base") + figurePage.get(id) + "#fig-"
-        + id : null);
+    m.put("cite", citations == null ? null : citations.figure(id, figureNumbers.get(id), (String) m.get("titlePlain"), spec.experiments(),
+        figurePage.get(id), (String) m.get("csv")));
     return m;
   }
 

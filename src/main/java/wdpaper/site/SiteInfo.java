@@ -20,6 +20,9 @@ import wdpaper.project.UserError;
  * keywords   list of strings          the PDF's Keywords
  * language   BCP 47 tag, e.g. "en"    the pages' lang attribute and the PDF's /Lang
  * year       string or number         the citation year
+ * baseUrl    absolute http(s) URL     where the site is published; empty or missing: the build's environment
+ *                                     WDPAPER_BASE_URL, else relative addresses (see {@link Permalinks})
+ * repository absolute http(s) URL     the source repository (footer links "Source", "Report an error")
  * </pre>
  * Derived for the templates: {@code site.authorNames} ("A, B and C"), {@code site.bibtexAuthors} (the BibTeX
  * author field without its outer braces: {@code {weight-decay-paper contributors}} or
@@ -55,6 +58,17 @@ public final class SiteInfo {
     }
     if (year != null) {
       m.put("year", year.toString());
+    }
+    for (String key : List.of("baseUrl", "repository")) {
+      Object v = raw.getOrDefault(key, "");
+      if (!(v instanceof String url)) {
+        throw UserError.config(file + ": " + key + " must be a URL string such as \"https://example.org/\", was "
+            + show(v));
+      }
+      if (!url.isBlank()) {
+        Permalinks.checkBase(file + ": " + key, url.strip());
+      }
+      m.put(key, url.strip().replaceFirst("/$", key.equals("repository") ? "" : "/"));
     }
     return m;
   }

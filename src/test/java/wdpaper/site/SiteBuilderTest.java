@@ -64,6 +64,41 @@ class SiteBuilderTest {
     }
 
     @Test
+    void anUnknownCitationKeyIsAnErrorNamingPageLineAndKey() throws IOException {
+      Files.copy(ROOT.resolve("content/references.bib"), root.resolve("content/references.bib"));
+      page("02-cited.md", "Cited", 2, "As the book says [@nielsen2015], and as\nnobody says [@nielsen2051].\n");
+      assertThat(error()).isEqualTo("content/02-cited.md:6: unknown reference [@nielsen2051]: content/references.bib"
+          + " has no entry 'nielsen2051' (it has: nielsen2015, lecun1998mnist, lecun1998efficient, glorot2010)");
+    }
+
+    @Test
+    void aCitationWithoutAReferencesFileIsAnError() throws IOException {
+      page("02-cited.md", "Cited", 2, "As the book says [@nielsen2015].\n");
+      assertThat(error()).isEqualTo("content/02-cited.md:5: unknown reference [@nielsen2015]: content/references.bib"
+          + " does not exist");
+    }
+
+    @Test
+    void citationsBecomeLinksToTheReferenceListOnTheLastPage() throws IOException {
+      Files.copy(ROOT.resolve("content/references.bib"), root.resolve("content/references.bib"));
+      Files.writeString(root.resolve("templates/page.ftlh"), "<html><body>${page.html?no_esc}<#if !page.next??>"
+          + "<#list references as r><li id=\"${r.id}\">${r.html?no_esc}</li></#list></#if></body></html>\n");
+      page("02-cited.md", "Cited", 2, "Weights from [@lecun1998efficient; @glorot2010], data [@lecun1998mnist].\n\n"
+          + "Table: Two numbers.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+      Path out = root.resolve("out");
+      build().writeSite(out);
+      String cited = Files.readString(out.resolve("cited.html"));
+      assertThat(cited).contains("Weights from (<a class=\"cite-ref\" href=\"cited.html#ref-lecun1998efficient\">LeCun"
+          + " et al. 1998</a>; <a class=\"cite-ref\" href=\"cited.html#ref-glorot2010\">Glorot and Bengio 2010</a>),"
+          + " data (<a class=\"cite-ref\" href=\"cited.html#ref-lecun1998mnist\">LeCun, Cortes and Burges 1998</a>).");
+      assertThat(cited).contains("<li id=\"ref-glorot2010\">Glorot, Xavier, and Yoshua Bengio. 2010.");
+      assertThat(cited.indexOf("ref-glorot2010\">")).isLessThan(cited.indexOf("<li id=\"ref-lecun1998efficient"));
+      assertThat(cited).contains("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table 1\">"
+          + "<table><caption><span class=\"table-number\">Table 1. </span>Two numbers.</caption>");
+      assertThat(Files.readString(out.resolve("index.html"))).doesNotContain("ref-");
+    }
+
+    @Test
     void anUnterminatedDisplayFormulaIsAnErrorAtItsLine() throws IOException {
       page("02-math.md", "Math", 2, "A formula:\n\n$$\nx = y\n\nThe rest of the page.\n\nAnd more.\n");
       assertThat(error()).isEqualTo("content/02-math.md:7: unterminated $$: the display formula that starts here is"
