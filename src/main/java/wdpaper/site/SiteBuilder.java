@@ -524,7 +524,7 @@ public final class SiteBuilder {
       slot.remove();
     }
     keepPunctuationWithMath(d);
-    numberTables(d);
+    numberTables(d, paper);
     for (Element eq : d.select("div.equation[data-label]")) {
       eq.appendElement("span").addClass("eq-number").text("(" + equationNumbers.get(eq.attr("data-label")
           .substring(3)) + ")");
@@ -606,9 +606,10 @@ public final class SiteBuilder {
   /**
    * Tables: each becomes a keyboard-focusable scrolling region named by its caption. A paragraph right before a
    * table that starts with "Table:" (Pandoc's syntax) is its caption; captioned tables are numbered in page order
-   * ("Table 2."), uncaptioned ones get an aria-label from their header row.
+   * ("Table 2."), uncaptioned ones get an aria-label from their header row. The paper (PDF) has no scrolling: its
+   * tables are not wrapped (the PDF puts a wide one on a landscape page).
    */
-  private void numberTables(Document d) {
+  private void numberTables(Document d, boolean paper) {
     for (Element table : d.select("table")) {
       if (table.parent() != null && table.parent().hasClass("table-scroll")) {
         continue;
@@ -616,19 +617,31 @@ public final class SiteBuilder {
       Element prev = table.previousElementSibling();
       String label;
       Element wrap = new Element("div").addClass("table-scroll").attr("tabindex", "0").attr("role", "region");
-      table.before(wrap);
+      if (!paper) {
+        table.before(wrap);
+      }
       if (prev != null && prev.tagName().equals("p") && prev.text().startsWith("Table:")) {
         int n = ++tableCount;
-        prev.remove();
-        Element caption = table.prependElement("caption");
-        caption.html(prev.html().replaceFirst("^\\s*Table:\\s*", ""));
-        caption.prependElement("span").addClass("table-number").text("Table " + n + ". ");
+        String text = prev.html().replaceFirst("^\\s*Table:\\s*", "");
+        if (paper) {
+          // the PDF renderer measures a table's own box to find tables too wide for the page, and a <caption>
+          // wraps that box: the paper keeps the caption as the paragraph leading into the table
+          prev.html(text).addClass("table-caption");
+          prev.prependElement("span").addClass("table-number").text("Table " + n + ". ");
+        } else {
+          prev.remove();
+          Element caption = table.prependElement("caption");
+          caption.html(text);
+          caption.prependElement("span").addClass("table-number").text("Table " + n + ". ");
+        }
         label = "Table " + n;
       } else {
         label = "Table: " + String.join(", ", table.select("thead th").eachText());
       }
-      wrap.attr("aria-label", label);
-      wrap.appendChild(table);
+      if (!paper) {
+        wrap.attr("aria-label", label);
+        wrap.appendChild(table);
+      }
     }
   }
 

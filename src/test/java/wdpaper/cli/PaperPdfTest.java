@@ -212,7 +212,7 @@ class PaperPdfTest {
       outline.add(item.getTitle());
       assertThat(item.findDestinationPage(pdf)).as(item.getTitle()).isNotNull();
     }
-    assertThat(sections).hasSize(8);
+    assertThat(sections).hasSize(9); // the 8 pages and the References
     assertThat(outline).containsSubsequence(sections).startsWith("Contents");
   }
 
