@@ -63,7 +63,10 @@ public final class Citations {
     fields.put("date", links.date());
     fields.put("version", links.version());
     fields.put("url", url);
-    fields.put("note", "Version " + links.version() + ", built " + links.date() + "; data: "
+    String name = data.substring(data.lastIndexOf('/') + 1, data.lastIndexOf('.'));
+    fields.put("note", "Version " + links.version() + ", built " + links.date() + ". Files: " + name
+        + ".pdf (vector), " + name + ".png (" + wdpaper.figures.FigureWriter.PRINT_DPI + " dpi), " + name + ".eps, "
+        + name + ".svg; data: " + SiteInfo.bibtexEscape(name + ".csv") + ", "
         + SiteInfo.bibtexEscape(links.edition(data, null)));
     return citation("misc", key, fields, url);
   }
