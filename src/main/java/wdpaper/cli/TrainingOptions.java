@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** Options of the commands that may train: profile, parallelism, cache bypass. */
 final class TrainingOptions {
-  @Option(names = "--quick", description = "Build the quick preview: 5,000 training and 1,000 validation images,"
+  @Option(names = "--quick", description = "Build the quick preview: 2,500 training and 1,000 validation images,"
       + " at most 4 epochs, one seed.")
   boolean quick;
 

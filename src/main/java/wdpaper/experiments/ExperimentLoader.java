@@ -149,6 +149,7 @@ public final class ExperimentLoader {
     int maxEpochs = Profile.QUICK_EPOCHS;
     effective.put("trainingSetSize", Math.min(Profile.QUICK_TRAINING, intValue(effective, "trainingSetSize")));
     effective.put("validationSetSize", Math.min(Profile.QUICK_VALIDATION, intValue(effective, "validationSetSize")));
+    effective.put("monitorSample", Math.min(Profile.QUICK_MONITOR, intValue(effective, "monitorSample")));
     effective.put("seeds", 1);
     if (epochs == null || epochs.isNumber()) {
       effective.put("epochs", Math.min(maxEpochs, epochs == null ? RunSpec.DEFAULTS.epochs() : epochs.asInt()));
