@@ -1,0 +1,232 @@
+package wdpaper.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Runs {@code build} and {@code render} in a second JVM that starts from a class-data archive (AppCDS), because
+ * {@code java -jar} cannot name one itself on JDK 17: the classes of the paper's libraries (templates, Markdown,
+ * math, charts, PDF) are then mapped from the archive already parsed and verified instead of being read from the
+ * jar and verified on every build. The archive lives next to the jar ({@code weight-decay-paper-0.1.0-all.jar}
+ * gets {@code weight-decay-paper-0.1.0-all.jsa}, named after the JVM's version too): the first build or render
+ * after the jar was built writes it when it ends (to a temporary file moved into place only if the command
+ * succeeded, so a crash or two builds at once never leave a half-written archive), every later one reads it. A jar
+ * newer than the archive writes a new one. A {@code render} also compiles with C1 only
+ * ({@code -XX:TieredStopAtLevel=1}): it runs no trainer, and C2's compile time does not pay back in the few
+ * seconds each method runs. Nothing computed changes: the archive holds classes, not results, and compiled code
+ * computes what interpreted code does.
+ *
+ * <p>The first JVM only starts the second one with the same JVM options, working folder, standard streams and
+ * environment, ignores Ctrl-C (which the terminal sends to both; the second one stops as it always did) and exits
+ * with its exit code; if it is stopped itself, it stops the second one first. Nothing else happens in the first
+ * JVM. It relaunches only from a jar (tests and IDEs run the classes directly), never twice, not for
+ * {@code --help}/{@code --version}, and not with {@code -Dwdpaper.launcher=off}; if the second JVM cannot be
+ * started the command runs in this one as before.
+ */
+final class Launcher {
+  /** Set in the second JVM (and by a user who wants everything in one JVM: {@code -Dwdpaper.launcher=off}). */
+  static final String PROPERTY = "wdpaper.launcher";
+  /** The commands that run in a second JVM: the ones that render the paper. */
+  static final Set<String> COMMANDS = Set.of("build", "render");
+  /** CDS's own messages (an archive that does not fit this JVM, classes it cannot archive) stay out of the output. */
+  static final String QUIET = "-Xlog:cds=off,cds+dynamic=off";
+
+  private Launcher() {}
+
+  /** How to start the second JVM, and where its archive goes when it was written. */
+  record Plan(List<String> command, Optional<Path> written, Path archive) {}
+
+  /**
+   * Runs {@code args} in a second JVM if this one should (see the class comment) and returns its exit code; empty
+   * if the command is to run in this JVM.
+   */
+  static OptionalInt run(String[] args) {
+    if (!System.getProperty(PROPERTY, "on").equals("on")) {
+      return OptionalInt.empty();
+    }
+    Optional<Path> jar = jar();
+    Optional<List<String>> jvmOptions = jvmOptions(jar);
+    if (jar.isEmpty() || jvmOptions.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Optional<Plan> plan = plan(java, jar.get(), jvmOptions.get(), List.of(args), Runtime.version().toString(),
+        ProcessHandle.current().pid());
+    if (plan.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    return exec(plan.get());
+  }
+
+  /**
+   * The second JVM's command for {@code args}, or empty if they run here: {@code java <options of this JVM>
+   * -Dwdpaper.launcher=child <archive options> -jar <jar> <args>}. The archive is read if it exists and is not
+   * older than the jar, else written to a temporary file named after {@code pid}.
+   */
+  static Optional<Plan> plan(Path java, Path jar, List<String> jvmOptions, List<String> args, String jvmVersion,
+      long pid) {
+    if (args.isEmpty() || !COMMANDS.contains(args.get(0))) {
+      return Optional.empty();
+    }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+        return Optional.empty();
+      }
+    }
+    Path archive = archive(jar, jvmVersion);
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java.toString());
+    cmd.addAll(jvmOptions);
+    cmd.add("-D" + PROPERTY + "=child");
+    Optional<Path> written = Optional.empty();
+    if (usable(archive, jar)) {
+      cmd.add("-XX:SharedArchiveFile=" + archive);
+    } else if (Files.isWritable(archive.toAbsolutePath().getParent())) {
+      Path tmp = archive.resolveSibling(archive.getFileName() + "." + pid + ".tmp");
+      cmd.add("-XX:ArchiveClassesAtExit=" + tmp);
+      written = Optional.of(tmp);
+    }
+    cmd.add(QUIET);
+    if (args.get(0).equals("render") && jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel"))) {
+      cmd.add("-XX:TieredStopAtLevel=1");
+    }
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    cmd.addAll(args);
+    return Optional.of(new Plan(cmd, written, archive));
+  }
+
+  /** {@code x-all.jar} -> {@code x-all.jvm-<version>.jsa}, in the jar's folder. */
+  static Path archive(Path jar, String jvmVersion) {
+    String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+    return jar.resolveSibling(name + ".jvm-" + jvmVersion.replaceAll("[^A-Za-z0-9.]", "_") + ".jsa");
+  }
+
+  /** The archive exists and was written after the jar (a rebuilt jar makes the JVM ignore an older archive). */
+  static boolean usable(Path archive, Path jar) {
+    try {
+      return Files.isRegularFile(archive) && Files.size(archive) > 0
+          && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Starts the plan's JVM, waits for it, moves a written archive into place if it succeeded; its exit code. */
+  static OptionalInt exec(Plan plan) {
+    Process child;
+    try {
+      child = new ProcessBuilder(plan.command()).inheritIO().start();
+    } catch (IOException | RuntimeException e) {
+      return OptionalInt.empty();
+    }
+    Thread stop = new Thread(() -> {
+      // this JVM was stopped (not by Ctrl-C, which the second JVM received too): stop the second one the same way
+      child.destroy();
+      try {
+        child.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      plan.written().ifPresent(tmp -> keep(tmp, plan.archive(), false));
+    });
+    Runtime.getRuntime().addShutdownHook(stop);
+    // only now: a signal ignored when a process starts stays ignored in it, and the second JVM must not ignore Ctrl-C
+    ignoreInterrupts();
+    int code;
+    while (true) {
+      try {
+        code = child.waitFor();
+        break;
+      } catch (InterruptedException e) {
+        // only a stop of this JVM interrupts it, and then the hook waits for the child
+      }
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(stop);
+    } catch (IllegalStateException e) {
+      // shutting down already
+    }
+    boolean ok = code == 0;
+    plan.written().ifPresent(tmp -> keep(tmp, plan.archive(), ok));
+    return OptionalInt.of(code);
+  }
+
+  /** Moves the written archive into place (if the command succeeded), else deletes it; never fails the command. */
+  static void keep(Path tmp, Path archive, boolean ok) {
+    try {
+      if (ok && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
+        Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the next run writes the archive again
+      }
+    }
+  }
+
+  /** Ctrl-C reaches both JVMs; this one waits for the second one's exit code instead of dying first. */
+  private static void ignoreInterrupts() {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+    } catch (IllegalArgumentException | LinkageError e) {
+      // no SIGINT on this system: nothing to ignore
+    }
+  }
+
+  /** The jar this class was loaded from, if it was loaded from a jar file. */
+  private static Optional<Path> jar() {
+    try {
+      var source = Launcher.class.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return Optional.empty();
+      }
+      Path p = Path.of(source.getLocation().toURI());
+      return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar") && Files.isRegularFile(p)
+          ? Optional.of(p) : Optional.empty();
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * This JVM's own options (what came before {@code -jar} on its command line), if it was started as
+   * {@code java [options] -jar <this jar> ...}; empty otherwise.
+   */
+  private static Optional<List<String>> jvmOptions(Optional<Path> jar) {
+    Optional<String[]> arguments = ProcessHandle.current().info().arguments();
+    if (jar.isEmpty() || arguments.isEmpty()) {
+      return Optional.empty();
+    }
+    return optionsBeforeJar(List.of(arguments.get()));
+  }
+
+  /** The arguments before {@code -jar}, if there is one and none of them is an option that names a class path. */
+  static Optional<List<String>> optionsBeforeJar(List<String> arguments) {
+    int i = arguments.indexOf("-jar");
+    if (i < 0) {
+      return Optional.empty();
+    }
+    List<String> options = arguments.subList(0, i);
+    for (String o : options) {
+      if (o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit")
+          || o.startsWith("-Xshare") || o.startsWith("-D" + PROPERTY + "=")) {
+        // the user chose the class-data settings (or the launcher) himself
+        return Optional.empty();
+      }
+    }
+    return Optional.of(List.copyOf(options));
+  }
+}
