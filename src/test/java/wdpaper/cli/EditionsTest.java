@@ -281,7 +281,8 @@ class EditionsTest {
   void frozenBuildFailsNamingTheMissingRunAndLeavesTheOutput() throws IOException {
     assertEquals(3, frozen.exit(), frozen.err());
     String err = frozen.err().strip();
-    assertTrue(err.matches("error: build --frozen: run \\[784,\\d+,10] old eta=0\\.1 lambda=150 m=10 n=5000 seed=1( settle)? of"
+    assertTrue(err.matches("error: build --frozen: run \\[784,\\d+,10] old eta=0\\.1 lambda=150 m=10 n="
+        + wdpaper.experiments.Profile.QUICK_TRAINING + " seed=1( settle)? of"
         + " experiment 'width-sweep' \\(cache key [0-9a-f]+\\) is not in the cache \\(\\d+ of \\d+ runs missing\\);"
         + " build without --frozen to train it, or restore the run cache"), err);
     assertEquals(v1, edition(out1), "the previous output is left in place");
