@@ -49,8 +49,18 @@ public final class Dataset {
 
   /** Builds a dataset from raw bytes ({@code count * inputs}, 0..255) and labels; pixel value = byte / 255. */
   public static Dataset fromBytes(byte[] pixels, int offset, int count, int inputs, int[] labels, int labelOffset) {
+    return fromBytes(pixels, 0, offset, count, inputs, labels, labelOffset);
+  }
+
+  /**
+   * As {@link #fromBytes(byte[], int, int, int, int[], int)}, the pixels starting at {@code byteOffset} in
+   * {@code bytes} (a file's bytes after its header).
+   */
+  public static Dataset fromBytes(byte[] bytes, int byteOffset, int offset, int count, int inputs, int[] labels,
+      int labelOffset) {
+    byte[] pixels = bytes;
     int nnz = 0;
-    for (int i = offset * inputs; i < (offset + count) * inputs; i++) {
+    for (int i = byteOffset + offset * inputs; i < byteOffset + (offset + count) * inputs; i++) {
       if (pixels[i] != 0) {
         nnz++;
       }
@@ -62,7 +72,7 @@ public final class Dataset {
     int k = 0;
     for (int i = 0; i < count; i++) {
       start[i] = k;
-      int base = (offset + i) * inputs;
+      int base = byteOffset + (offset + i) * inputs;
       for (int j = 0; j < inputs; j++) {
         int b = pixels[base + j] & 0xff;
         if (b != 0) {

@@ -19,8 +19,16 @@ public final class IdxReader {
 
   private IdxReader() {}
 
-  /** Images as one byte array of {@code count * rows * cols} pixels, row-major per image. */
-  public record Images(int count, int rows, int cols, byte[] pixels) {}
+  /**
+   * Images: {@code count * rows * cols} pixels, row-major per image, in {@code bytes} from {@code offset} on (the
+   * file's bytes after its header: not copied).
+   */
+  public record Images(int count, int rows, int cols, byte[] bytes, int offset) {
+    /** The pixels alone, as a new array. */
+    public byte[] pixels() {
+      return java.util.Arrays.copyOfRange(bytes, offset, offset + count * rows * cols);
+    }
+  }
 
   /** Returns the uncompressed bytes of an IDX file, gunzipping it if it starts with the gzip magic. */
   public static byte[] readBytes(Path file) {
@@ -55,9 +63,7 @@ public final class IdxReader {
     int cols = dimension(b, name, "column count");
     long expected = 16L + (long) count * rows * cols;
     checkLength(bytes, name, expected, count + " images of " + rows + "x" + cols);
-    byte[] pixels = new byte[count * rows * cols];
-    System.arraycopy(bytes, 16, pixels, 0, pixels.length);
-    return new Images(count, rows, cols, pixels);
+    return new Images(count, rows, cols, bytes, 16);
   }
 
   /** Parses an idx1 label file; every label must be a digit 0..9. */

@@ -30,6 +30,22 @@ class DatasetTest {
     assertThat(d.label(2)).isEqualTo(9);
   }
 
+  /** A file's bytes after its header give the same dataset as the pixels copied out of them. */
+  @Test
+  void pixelsReadInPlaceAfterAHeaderAreThePixelsCopied() {
+    Random r = new Random(6);
+    byte[] file = new byte[16 + 4 * 784];
+    r.nextBytes(file);
+    byte[] px = java.util.Arrays.copyOfRange(file, 16, file.length);
+    int[] labels = {1, 2, 3, 4};
+    Dataset copied = Dataset.fromBytes(px, 1, 3, 784, labels, 1);
+    Dataset inPlace = Dataset.fromBytes(file, 16, 1, 3, 784, labels, 1);
+    for (int i = 0; i < 3; i++) {
+      assertThat(inPlace.dense(i)).containsExactly(copied.dense(i));
+      assertThat(inPlace.label(i)).isEqualTo(copied.label(i)).isEqualTo(labels[1 + i]);
+    }
+  }
+
   /** Each 14x14 input is the mean of its 2x2 block of pixels, (q1+q2+q3+q4)/1020, still in [0,1]. */
   @Test
   void meanPoolingAveragesTwoByTwoBlocks() {
