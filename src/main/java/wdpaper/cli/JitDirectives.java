@@ -16,7 +16,8 @@ import javax.management.ObjectName;
  * compiled before (the trainer) stays as it is. Only after training: a method C2 may not compile is not inlined
  * into C2's code either, and the trainer's loops need the JDK methods inlined (they ran 3x slower with the JDK left
  * to C1 from the start). Compiled code computes exactly what interpreted code does (Java's floating point is
- * strict), so no result changes, only how fast it comes.
+ * strict), so no result changes, only how fast it comes. From the start, C2 leaves out only the JDK code of
+ * {@link #EARLY}, which it compiled again and again in a quick build.
  *
  * <p>Only in the command-line program ({@link Main}; tests that run commands in their own JVM keep the JIT as it
  * is), once per process, through the JVM's diagnostic command {@code Compiler.directives_add} (what {@code jcmd}
@@ -28,14 +29,28 @@ final class JitDirectives {
   /** The directive, in the JIT's JSON dialect. */
   static final String C1_ONLY = "[{match: \"*.*\", c2: {Exclude: true}}]";
 
+  /**
+   * From the start, JDK code that C2 compiled again and again in a quick build, for little gain: the conversion of a
+   * double to its shortest decimal string (every number of every run record written; JFR: 5 C2 compilations of
+   * {@code FloatingDecimal$BinaryToASCIIBuffer.dtoa}, 1.6 s, each undone by the next unseen case) and the bytecode
+   * library that spins lambdas and method handles (0.7 s). C1 compiles them; the trainer calls neither.
+   */
+  static final String EARLY = "[{match: [\"jdk/internal/math/FloatingDecimal*.*\","
+      + " \"jdk/internal/org/objectweb/asm/*.*\"], c2: {Exclude: true}}]";
+
   private static volatile boolean enabled;
   private static final AtomicBoolean APPLIED = new AtomicBoolean();
 
   private JitDirectives() {}
 
-  /** Called by {@link Main}: this process is the command-line program. */
+  /** Called by {@link Main}: this process is the command-line program; adds {@link #EARLY} (on a daemon thread). */
   static void enable() {
     enabled = !Boolean.getBoolean("wdpaper.jit.defaults");
+    if (enabled) {
+      Thread t = new Thread(() -> apply(EARLY), "jit-directives");
+      t.setDaemon(true);
+      t.start();
+    }
   }
 
   /** The training is over: applies the directive on a daemon thread, once, if enabled; returns at once. */
@@ -43,17 +58,22 @@ final class JitDirectives {
     if (!enabled || !APPLIED.compareAndSet(false, true)) {
       return;
     }
-    Thread t = new Thread(JitDirectives::apply, "jit-directives");
+    Thread t = new Thread(() -> apply(C1_ONLY), "jit-directives");
     t.setDaemon(true);
     t.start();
   }
 
-  /** Applies the directive; returns the JVM's answer ("1 compiler directives added"), empty if it has no such command. */
+  /** Applies {@link #C1_ONLY}; returns the JVM's answer ("1 compiler directives added"), empty if it has none. */
   static Optional<String> apply() {
+    return apply(C1_ONLY);
+  }
+
+  /** Applies {@code directive}; the JVM's answer, empty if it has no such command. */
+  static synchronized Optional<String> apply(String directive) {
     Path file = null;
     try {
       file = Files.createTempFile("weight-decay-paper-jit", ".json");
-      Files.writeString(file, C1_ONLY, StandardCharsets.UTF_8);
+      Files.writeString(file, directive, StandardCharsets.UTF_8);
       Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
           new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
           new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
