@@ -93,6 +93,7 @@ public final class Saturation implements Claim<Saturation.Result> {
    * @param relStepRatio relStepOld.mean / relStepNew.mean
    * @param relStep2Old the same for the second layer, old init
    * @param relStep2New the same for the second layer, new init
+   * @param relStep2Ratio relStep2Old.mean / relStep2New.mean
    * @param gradientOld mean per-step norm of the first layer's gradient term in epoch 1, old init (claim 1)
    * @param gradientNew the same, new init
    * @param gradientRatio gradientOld / gradientNew
@@ -110,7 +111,7 @@ public final class Saturation implements Claim<Saturation.Result> {
   public record Result(double z, double neuronShare, int hidden, int sample, double sigmaPrimeAtZ, int seeds,
       Spread neuronsOld0, Spread neuronsNew0, double percentOld0, double percentNew0, double leastSaturatedOld0,
       double mostSaturatedNew0, double pairsOld0, double pairsNew0, double oldSigmaPrime0, double newSigmaPrime0,
-      Spread relStepOld, Spread relStepNew, double relStepRatio, Spread relStep2Old, Spread relStep2New, double gradientOld,
+      Spread relStepOld, Spread relStepNew, double relStepRatio, Spread relStep2Old, Spread relStep2New, double relStep2Ratio, double gradientOld,
       double gradientNew, double gradientRatio, double bookLambda, int runEpochs, double decayLambda,
       Spread neuronsOldLastDecay, Spread relStepOldLastDecay, Spread relStepNewLastDecay, int curveEpochs,
       Spread neuronsOldLast, Spread neuronsNewLast, Spread neuronsNewLastNoL2) {}
@@ -220,6 +221,8 @@ public final class Saturation implements Claim<Saturation.Result> {
     Series nNew = neurons(neu, z, share);
     Series relOld = relativeStep(old, 0);
     Series relNew = relativeStep(neu, 0);
+    Series rel2Old = relativeStep(old, 1);
+    Series rel2New = relativeStep(neu, 1);
     double sigmaOld = Runs.series("sigmaPrime", old, 0, EpochMetrics::meanSigmaPrime).mean()[0];
     double sigmaNew = Runs.series("sigmaPrime", neu, 0, EpochMetrics::meanSigmaPrime).mean()[0];
     double gradOld = claim1.row("old", bookLambda).stepGradientEpoch1();
@@ -235,7 +238,7 @@ public final class Saturation implements Claim<Saturation.Result> {
     return new Result(z, share, hidden, spec.saturationSample(), sigma * (1 - sigma), Runs.seeds(old),
         at(nOld, 0), at(nNew, 0), 100 * nOld.mean()[0] / hidden, 100 * nNew.mean()[0] / hidden, extremeShare(old, z, true), extremeShare(neu, z, false), pairs0(old, z),
         pairs0(neu, z), sigmaOld, sigmaNew, at(relOld, 0), at(relNew, 0), relOld.mean()[0] / relNew.mean()[0],
-        at(relativeStep(old, 1), 0), at(relativeStep(neu, 1), 0), gradOld, gradNew, gradOld / gradNew, bookLambda,
+        at(rel2Old, 0), at(rel2New, 0), rel2Old.mean()[0] / rel2New.mean()[0], gradOld, gradNew, gradOld / gradNew, bookLambda,
         spec.epochs(), decayLambda, last(neurons(oldDecay, z, share)), last(relativeStep(oldDecay, 0)),
         last(relativeStep(newDecay, 0)), runs(curves, "old", bookLambda).get(0).run().spec().epochs(),
         last(curveOld), last(neurons(runs(curves, "new", bookLambda), z, share)),

@@ -20,7 +20,7 @@ class SaturationTest {
     Spread x = Spread.exactly(1);
     return new Saturation.Result(4, 0.5, 30, 1000, 0.0177, 3, Spread.exactly(neuronsOld), Spread.exactly(neuronsNew),
         100 * neuronsOld / 30, 100 * neuronsNew / 30, 0.4, 0.6, 64, 1, 0.05, 0.2, Spread.exactly(relOld),
-        Spread.exactly(relNew), relOld / relNew, x, x, 0.073, 0.088, 0.83, 5, 10, 50, x, x, x, 30, x, x, x);
+        Spread.exactly(relNew), relOld / relNew, x, x, 1, 0.073, 0.088, 0.83, 5, 10, 50, x, x, x, 30, x, x, x);
   }
 
   @Test
