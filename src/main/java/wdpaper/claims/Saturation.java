@@ -107,14 +107,22 @@ public final class Saturation implements Claim<Saturation.Result> {
    * @param neuronsOldLast saturated neurons after the curve runs' last epoch, old init, the book's lambda
    * @param neuronsNewLast the same, new init, the book's lambda
    * @param neuronsNewLastNoL2 the same, new init, lambda 0
+   * @param seedOutcomes the rule applied to each seed's own numbers (old and new init runs of the same seed), as
+   *     outcome slugs in the order of the seeds: whether the verdict flips between seeds
    */
   public record Result(double z, double neuronShare, int hidden, int sample, double sigmaPrimeAtZ, int seeds,
       Spread neuronsOld0, Spread neuronsNew0, double percentOld0, double percentNew0, double leastSaturatedOld0,
       double mostSaturatedNew0, double pairsOld0, double pairsNew0, double oldSigmaPrime0, double newSigmaPrime0,
-      Spread relStepOld, Spread relStepNew, double relStepRatio, Spread relStep2Old, Spread relStep2New, double relStep2Ratio, double gradientOld,
-      double gradientNew, double gradientRatio, double bookLambda, int runEpochs, double decayLambda,
-      Spread neuronsOldLastDecay, Spread relStepOldLastDecay, Spread relStepNewLastDecay, int curveEpochs,
-      Spread neuronsOldLast, Spread neuronsNewLast, Spread neuronsNewLastNoL2) {}
+      Spread relStepOld, Spread relStepNew, double relStepRatio, Spread relStep2Old, Spread relStep2New,
+      double relStep2Ratio, double gradientOld, double gradientNew, double gradientRatio, double bookLambda,
+      int runEpochs, double decayLambda, Spread neuronsOldLastDecay, Spread relStepOldLastDecay,
+      Spread relStepNewLastDecay, int curveEpochs, Spread neuronsOldLast, Spread neuronsNewLast,
+      Spread neuronsNewLastNoL2, List<String> seedOutcomes) {
+
+    public Result {
+      seedOutcomes = List.copyOf(seedOutcomes);
+    }
+  }
 
   @Override
   public String id() {
@@ -236,22 +244,51 @@ public final class Saturation implements Claim<Saturation.Result> {
     RunSpec spec = old.get(0).run().spec();
     int hidden = Runs.hidden(spec);
     return new Result(z, share, hidden, spec.saturationSample(), sigma * (1 - sigma), Runs.seeds(old),
-        at(nOld, 0), at(nNew, 0), 100 * nOld.mean()[0] / hidden, 100 * nNew.mean()[0] / hidden, extremeShare(old, z, true), extremeShare(neu, z, false), pairs0(old, z),
-        pairs0(neu, z), sigmaOld, sigmaNew, at(relOld, 0), at(relNew, 0), relOld.mean()[0] / relNew.mean()[0],
-        at(rel2Old, 0), at(rel2New, 0), rel2Old.mean()[0] / rel2New.mean()[0], gradOld, gradNew, gradOld / gradNew, bookLambda,
+        at(nOld, 0), at(nNew, 0), 100 * nOld.mean()[0] / hidden, 100 * nNew.mean()[0] / hidden,
+        extremeShare(old, z, true), extremeShare(neu, z, false), pairs0(old, z), pairs0(neu, z), sigmaOld, sigmaNew,
+        at(relOld, 0), at(relNew, 0), relOld.mean()[0] / relNew.mean()[0],
+        at(rel2Old, 0), at(rel2New, 0), rel2Old.mean()[0] / rel2New.mean()[0],
+        gradOld, gradNew, gradOld / gradNew, bookLambda,
         spec.epochs(), decayLambda, last(neurons(oldDecay, z, share)), last(relativeStep(oldDecay, 0)),
         last(relativeStep(newDecay, 0)), runs(curves, "old", bookLambda).get(0).run().spec().epochs(),
         last(curveOld), last(neurons(runs(curves, "new", bookLambda), z, share)),
-        last(neurons(runs(curves, "new", 0), z, share)));
+        last(neurons(runs(curves, "new", 0), z, share)),
+        seedOutcomes(old, neu, z, share, hidden, in.thresholds()));
   }
 
   @Override
   public Outcome judge(Result r, Thresholds t) {
-    boolean saturates = r.percentOld0() >= t.get(OLD_SATURATED) && r.percentNew0() <= t.get(NEW_SATURATED);
-    if (!saturates || !(r.relStepRatio() < 1)) {
+    return rule(r.percentOld0(), r.percentNew0(), r.relStepRatio(), t);
+  }
+
+  /** The rule on percentages of saturated neurons (old, new init) and the old/new relative-step ratio. */
+  private static Outcome rule(double percentOld, double percentNew, double ratio, Thresholds t) {
+    boolean saturates = percentOld >= t.get(OLD_SATURATED) && percentNew <= t.get(NEW_SATURATED);
+    if (!saturates || !(ratio < 1)) {
       return Outcome.FAILS;
     }
-    return r.relStepRatio() < t.get(RELATIVE_STEP_RATIO) ? Outcome.HOLDS : Outcome.CAVEATS;
+    return ratio < t.get(RELATIVE_STEP_RATIO) ? Outcome.HOLDS : Outcome.CAVEATS;
+  }
+
+  /** The rule applied seed by seed: each old-init run against the new-init run of the same seed. */
+  static List<String> seedOutcomes(List<Results.Entry> old, List<Results.Entry> neu, double z, double share,
+      int hidden, Thresholds t) {
+    List<Results.Entry> sorted = new ArrayList<>(old);
+    sorted.sort(java.util.Comparator.comparingLong(e -> e.run().spec().seed()));
+    List<String> out = new ArrayList<>();
+    for (Results.Entry o : sorted) {
+      long seed = o.run().spec().seed();
+      Results.Entry n = Runs.select(neu, r -> r.seed() == seed, "init new, seed " + seed).get(0);
+      List<EpochMetrics> eo = o.record().result().epochs();
+      List<EpochMetrics> en = n.record().result().epochs();
+      if (eo.size() < 2 || en.size() < 2) {
+        continue;
+      }
+      double ratio = eo.get(1).layers().get(0).meanRelativeStep() / en.get(1).layers().get(0).meanRelativeStep();
+      out.add(rule(100.0 * saturatedNeurons(eo.get(0), z, share) / hidden,
+          100.0 * saturatedNeurons(en.get(0), z, share) / hidden, ratio, t).slug());
+    }
+    return out;
   }
 
   @Override

@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import wdpaper.claims.Saturation.Spread;
+import wdpaper.experiments.ExperimentSpec;
+import wdpaper.experiments.Results;
+import wdpaper.experiments.RunRecord;
 import wdpaper.nn.EpochMetrics;
+import wdpaper.nn.LayerMetrics;
+import wdpaper.nn.RunSpec;
+import wdpaper.nn.TrainingResult;
 
 /** The saturation rule on synthetic results, and the per-neuron count it rests on. */
 class SaturationTest {
@@ -20,7 +26,8 @@ class SaturationTest {
     Spread x = Spread.exactly(1);
     return new Saturation.Result(4, 0.5, 30, 1000, 0.0177, 3, Spread.exactly(neuronsOld), Spread.exactly(neuronsNew),
         100 * neuronsOld / 30, 100 * neuronsNew / 30, 0.4, 0.6, 64, 1, 0.05, 0.2, Spread.exactly(relOld),
-        Spread.exactly(relNew), relOld / relNew, x, x, 1, 0.073, 0.088, 0.83, 5, 10, 50, x, x, x, 30, x, x, x);
+        Spread.exactly(relNew), relOld / relNew, x, x, 1, 0.073, 0.088, 0.83, 5, 10, 50, x, x, x, 30, x, x, x,
+        List.of("holds"));
   }
 
   @Test
@@ -87,6 +94,28 @@ class SaturationTest {
     EpochMetrics m = new EpochMetrics(0, 0.1, 1, 1, 1, 0, 0.1, List.of());
     assertThatThrownBy(() -> Saturation.saturatedNeurons(m, 4, 0.5)).isInstanceOf(Runs.MissingRuns.class)
         .hasMessage("per-neuron saturation (the runs predate it)");
+  }
+
+  /** A run of 2 epochs whose 4 hidden neurons are saturated on the given shares at init (|z| &gt; 4). */
+  private static Results.Entry run(String init, long seed, double[] shares, double relativeStep) {
+    RunSpec spec = RunSpec.builder().init(init).seed(seed).sizes(784, 4, 10).build();
+    LayerMetrics layer = new LayerMetrics(1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, relativeStep);
+    List<EpochMetrics> epochs = List.of(epoch(shares, shares),
+        new EpochMetrics(1, 0.5, 1, 1, 1, 0, 0.1, List.of(layer, layer), List.of()));
+    TrainingResult result = new TrainingResult("ok", 0, epochs, List.of(), List.of(), 0.5);
+    return new Results.Entry(new ExperimentSpec.Run(spec, Map.of()), new RunRecord(init + seed,
+        RunSpec.TRAINER_VERSION, spec, Map.of(), null, "", result));
+  }
+
+  @Test
+  void theRuleIsAlsoAppliedSeedBySeedSoAFlipBetweenSeedsShows() {
+    double[] all = {0.9, 0.8, 0.7, 0.6};
+    double[] none = {0, 0, 0.1, 0};
+    List<Results.Entry> old = List.of(run("old", 2, all, 7e-3), run("old", 1, all, 5e-4));
+    List<Results.Entry> neu = List.of(run("new", 1, none, 7e-3), run("new", 2, none, 7e-3));
+    assertThat(Saturation.seedOutcomes(old, neu, 4, 0.5, 4, t)).containsExactly("holds", "fails");
+    List<Results.Entry> slower = List.of(run("old", 1, all, 5e-3));
+    assertThat(Saturation.seedOutcomes(slower, neu, 4, 0.5, 4, t)).containsExactly("caveats");
   }
 
   @Test
