@@ -251,7 +251,7 @@ class QuickBuildTest {
         }
       }
     }
-    assertThat(figures).isEqualTo(15);
+    assertThat(figures).isEqualTo(16);
   }
 
   /**
@@ -304,7 +304,7 @@ class QuickBuildTest {
     } finally {
       d.quit();
     }
-    assertThat(anchors).isEqualTo(2 * 15);
+    assertThat(anchors).isEqualTo(2 * 16);
   }
 
   private static void waitFor(ChromeDriver d, String script) {
