@@ -52,8 +52,10 @@ def table(m):
         ("4. L2 with old init ≈ new init", "claim4",
          f"L2 shrinks the first-layer std {f(c4['shrink'], 1)}-fold in {c4['epochs']} epochs, still {f(c4['stillAbove'], 1)}× 1/√n_in"),
         ("Saturation explanation", "saturation",
-         f"{sat['saturatedOld0']:.0f} % of hidden inputs saturated (\\|z\\|>{sat['z']:g}) at old init vs {f(sat['saturatedNew0'], 1)} %; "
-         f"first-layer gradient ratio old/new {f(sat['gradientRatio'])}"),
+         f"saturated hidden neurons (\\|z\\|>{sat['z']:g} on >{sat['neuronShare'] * 100:g} % of images) at init: old "
+         f"{f(sat['neuronsOld0']['mean'], 1)} of {sat['hidden']} (seeds {sat['neuronsOld0']['lo']:g}–{sat['neuronsOld0']['hi']:g}), "
+         f"new {f(sat['neuronsNew0']['mean'], 1)}; first-layer step relative to ‖W₁‖ in epoch 1, old/new "
+         f"{f(sat['relStepRatio'], 3)} (raw gradient norms: {f(sat['gradientRatio'])})"),
     ]
     lines = ["| Question | Verdict | The numbers behind it | Sensitivity |", "|---|---|---|---|"]
     for q, k, n in rows:

@@ -522,8 +522,9 @@ public final class TailOff implements Claim<TailOff.Result> {
       lines.add(new Figure.Line("fit", Figure.params("lambda", f.lambda(), "slope", f.slope()),
           Series.exact("fit", xs, y), Figure.Look.MEASURED, color % 6));
     }
+    // the book's size 1/sqrt(n_w) dashed (black), the question's 1/n_w dash-dot (grey): two styles, not one
     lines.add(new Figure.Line("inverse-sqrt", Figure.params(), Series.exact("1/sqrt(n_w)", xs,
-        new double[] {1 / Math.sqrt(xs[0]), 1 / Math.sqrt(xs[1])}), Figure.Look.REFERENCE, 6));
+        new double[] {1 / Math.sqrt(xs[0]), 1 / Math.sqrt(xs[1])}), Figure.Look.PREDICTED, 6));
     lines.add(new Figure.Line("inverse", Figure.params(), Series.exact("1/n_w", xs,
         new double[] {1 / xs[0], 1 / xs[1]}), Figure.Look.REFERENCE, 8));
     figs.add(new Figure("claim3-plateau-vs-nw", experiments, true, true, lines));

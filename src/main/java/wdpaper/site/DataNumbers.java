@@ -114,13 +114,16 @@ public final class DataNumbers {
     }
   }
 
-  /** The functions behind {@code p.f}, {@code p.pctOf}, {@code p.sci}, {@code p.sig}, as the shared "numbers". */
+  /**
+   * The functions behind {@code p.f}, {@code p.pctOf}, {@code p.sci}, {@code p.sig}, as the shared "numbers"; each
+   * writes a negative number with the minus sign (−), not a hyphen.
+   */
   static SimpleHash functions(Configuration c) {
     SimpleHash h = new SimpleHash(c.getObjectWrapper());
     h.put("fixed", (TemplateMethodModelEx) args -> {
       TemplateNumberModel x = number("p.f", args, 0);
       int d = digits("p.f", args, 1, 2);
-      return result(x, format(x.getAsNumber(), d == 0 ? "0" : "0." + "0".repeat(d)));
+      return result(x, format(x.getAsNumber(), d == 0 ? "0" : "0." + "0".repeat(d)).replace("-", "−"));
     });
     h.put("percentOf", (TemplateMethodModelEx) args -> {
       TemplateNumberModel x = number("p.pctOf", args, 0);
@@ -131,7 +134,7 @@ public final class DataNumbers {
       } catch (freemarker.template.TemplateException e) {
         throw new TemplateModelException("p.pctOf: cannot multiply " + x.getAsNumber() + " by 100", e);
       }
-      return result(x, format(percent, d == 0 ? "0" : "0." + "0".repeat(d)));
+      return result(x, format(percent, d == 0 ? "0" : "0." + "0".repeat(d)).replace("-", "−"));
     });
     h.put("sci", (TemplateMethodModelEx) args -> {
       TemplateNumberModel x = number("p.sci", args, 0);

@@ -223,7 +223,7 @@ class PaperPdfTest {
     try (var s = java.nio.file.Files.list(out.resolve("figures"))) {
       csv = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList();
     }
-    assertThat(csv).hasSize(15);
+    assertThat(csv).hasSize(16);
     assertThat(names.keySet()).containsExactlyElementsOf(csv);
     for (String name : csv) {
       var file = names.get(name).getEmbeddedFile();

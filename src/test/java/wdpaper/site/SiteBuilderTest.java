@@ -290,6 +290,7 @@ class SiteBuilderTest {
       demo.put("lambda", 0.5);
       demo.put("tiny", 1.0e-5);
       demo.put("threshold", 0.9);
+      demo.put("slope", -0.4987);
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("kind", "share");
       line.put("index", 0);
@@ -359,6 +360,19 @@ class SiteBuilderTest {
           .contains("<li>one caveat.</li>")
           .contains("<td align=\"right\">1.0&nbsp;×&nbsp;10⁻⁵</td>")
           .doesNotContain("\uE000").doesNotContain("\uE001");
+    }
+
+    @Test
+    void negativeNumbersPrintWithTheMinusSignNotAHyphen() throws IOException {
+      SiteBuilder b = build(PAGE.replace("Prose with a share", "Slope ${p.f(d.slope)}, ${p.pctOf(d.slope, 1)},"
+          + " ${p.sig(d.slope, 2)}, ${p.sci(d.slope)}. Prose with a share"));
+      Figure data = new Figure("demo-fig", List.of("demo-exp"), false, false, List.of(new Figure.Line("share",
+          Figure.params("lambda", 0.5), Series.exact("share", new double[] {1, 2}, new double[] {0.8, 0.9}),
+          Figure.Look.MEASURED, 0)));
+      b.figures(List.of(FigureAssembler.assemble(data, b.figureTexts().get(0))));
+      Path out = root.resolve("out");
+      b.writeSite(out);
+      assertThat(Files.readString(out.resolve("index.html"))).contains("Slope −0.50, −49.9%, −0.50, −0.50. Prose");
     }
 
     private static final String TEXT = "' in the rendered text; numbers the reader sees must come from the data through"
