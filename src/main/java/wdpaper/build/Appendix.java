@@ -11,14 +11,18 @@ import wdpaper.experiments.Results;
 import wdpaper.nn.RunSpec;
 import wdpaper.project.ProjectPaths;
 
-/** The build's own record for the appendix: hyperparameters, seeds, checksums, environment, times, cache keys. */
+/**
+ * The build's own record for the appendix: hyperparameters, seeds, checksums, environment, the epochs trained, cache
+ * keys. Training times are left out on purpose: they change with the machine's load, and the same runs must give
+ * byte-identical pages (the README's Speed section reports measured times).
+ */
 final class Appendix {
   private Appendix() {}
 
   static Map<String, Object> of(ProjectPaths paths, Results results) {
     Map<String, Object> a = new LinkedHashMap<>();
     List<Object> experiments = new ArrayList<>();
-    double total = 0;
+    long total = 0;
     for (ExperimentSpec e : results.experiments()) {
       Map<String, Object> m = new LinkedHashMap<>();
       List<Results.Entry> entries = results.of(e.id());
@@ -44,14 +48,15 @@ final class Appendix {
       m.put("n", s.trainingSetSize());
       m.put("validation", s.validationSetSize());
       m.put("gradients", s.gradients());
-      double seconds = entries.stream().mapToDouble(x -> x.record().provenance().wallSeconds()).sum();
-      total += seconds;
-      m.put("seconds", seconds);
+      // the epochs actually run: a settled run stops before its cap
+      long epochs = entries.stream().mapToLong(x -> lastEpoch(x)).sum();
+      total += epochs;
+      m.put("epochsTrained", epochs);
       m.put("keys", entries.stream().map(x -> x.record().key()).distinct().toList());
       experiments.add(m);
     }
     a.put("experiments", experiments);
-    a.put("totalSeconds", total);
+    a.put("totalEpochs", total);
     var prov = results.byExperiment().values().iterator().next().get(0).record().provenance();
     a.put("java", prov.java());
     a.put("os", prov.os());
@@ -60,5 +65,10 @@ final class Appendix {
     a.put("checksums", new TreeMap<>(results.dataChecksums()));
     a.put("trainerVersion", RunSpec.TRAINER_VERSION);
     return a;
+  }
+
+  private static int lastEpoch(Results.Entry e) {
+    var epochs = e.record().result().epochs();
+    return epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
   }
 }
