@@ -8,7 +8,8 @@ import wdpaper.site.Permalinks;
 
 /**
  * What search engines read besides the pages: {@code robots.txt} (everything may be crawled) and
- * {@code sitemap.xml} (every page and the PDF, with the source date as last modification). A sitemap needs
+ * {@code sitemap.xml} (every page, the editions' pages, the offline edition and the PDF, with the source date as
+ * last modification). A sitemap needs
  * absolute URLs: without a base URL (see {@link Permalinks}) none is written and robots.txt names none.
  */
 final class Crawlers {
@@ -22,6 +23,9 @@ final class Crawlers {
       StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
       List<String> files = new ArrayList<>(pages);
+      files.add(wdpaper.editions.EditionPages.VERSIONS);
+      files.add(wdpaper.editions.EditionPages.CHANGES);
+      files.add("paper.html");
       files.add("paper.pdf");
       for (String f : files) {
         xml.append("  <url><loc>").append(escape(links.url(f.equals("index.html") ? "" : f, null)))

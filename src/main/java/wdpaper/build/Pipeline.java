@@ -203,10 +203,7 @@ public final class Pipeline {
               paths.root()), withPages(model, builder), staged));
           AtomicFiles.write(staged.resolve("model.json"), Json.write(withPages(model, builder)));
           files.add("model.json");
-          String html = builder.paperHtml();
-          AtomicFiles.write(staged.resolve("paper.html"), html);
-          files.add("paper.html");
-          return html;
+          return builder.paperHtml();
         });
       } finally {
         // a figure's error comes first whatever the pages did, as when the figures were written before the pages
@@ -219,6 +216,9 @@ public final class Pipeline {
       for (List<String> names : join(written)) {
         names.forEach(n -> files.add("figures/" + n));
       }
+      // the offline edition embeds the figures' narrow SVGs, written by now
+      AtomicFiles.write(staged.resolve("paper.html"), builder.offlineHtml(staged));
+      files.add("paper.html");
       times.add(StageTimes.FIGURES, figuresEnd.get() - figuresStart);
       files.add(OutputFolder.MARKER);
       writeManifest(staged, files);

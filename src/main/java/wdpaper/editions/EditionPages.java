@@ -55,6 +55,9 @@ public final class EditionPages {
     }
     m.put("claims", claims);
     m.put("root", root);
+    // one page published at several addresses (the root, each edition's folder): its footer cites the newest
+    frame(m, site, entries.isEmpty() ? Map.of() : entries.get(0), VERSIONS, "Editions", "Every edition of " + title(site) + ", newest first: date, commit and"
+        + " the verdict on each claim.", "");
     return templates.renderLayout("versions.ftlh", m);
   }
 
@@ -64,7 +67,50 @@ public final class EditionPages {
     m.put("site", model.get("site"));
     m.put("edition", model.get("edition"));
     m.put("changes", diff == null ? null : diff.model());
+    Map<?, ?> edition = model.get("edition") instanceof Map<?, ?> e ? e : Map.of();
+    String title = diff == null ? "Changes" : "Changes since edition " + diff.from().version();
+    frame(m, model.get("site"), edition, CHANGES, title, "What changed in " + title(model.get("site"))
+        + " from one edition to the next: verdicts, numbers beyond their seed spread, figures' data, experiments.",
+        edition.get("base") instanceof String b && b.startsWith("http") ? b + CHANGES : "");
     return templates.renderLayout("changes.ftlh", m);
+  }
+
+  /**
+   * What the site's header, head and footer partials need (templates/partials/head.ftlh, header.ftlh,
+   * footer.ftlh), for the page {@code file} of the edition described by {@code edition} (an {@link Edition#model}
+   * or a versions entry): the paper's citation as that edition's pages give it, the page's title, description and
+   * canonical address. These pages are about the paper, not the paper: they carry no Scholar tags.
+   */
+  private static void frame(Map<String, Object> m, Object site, Map<?, ?> edition, String file, String title,
+      String description, String canonical) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> siteModel = site instanceof Map<?, ?> x ? (Map<String, Object>) x : Map.of();
+    String commit = edition.get("commit") instanceof String c ? c : "";
+    String tag = edition.get("tag") instanceof String t ? t : "";
+    java.time.Instant date = edition.get("instant") instanceof String i ? java.time.Instant.parse(i)
+        : java.time.Instant.EPOCH;
+    wdpaper.project.SourceInfo source = new wdpaper.project.SourceInfo(
+        java.util.Optional.of(commit).filter(c -> !c.isEmpty()),
+        java.util.Optional.of(commit).filter(c -> !c.isEmpty()).map(c -> c.substring(0, Math.min(12, c.length()))),
+        java.util.Optional.of(tag).filter(t -> !t.isEmpty()), date, "edition");
+    wdpaper.site.Permalinks links = wdpaper.site.Permalinks.of(siteModel, System.getenv(), source);
+    if (!edition.isEmpty()) {
+      m.put("edition", Edition.fromModel(Map.of("edition", edition)).model());
+    }
+    m.put("citation", siteModel.isEmpty() ? Map.of() : new wdpaper.site.Citations(siteModel, links).paper());
+    m.put("pdfUrl", links.url("paper.pdf", null));
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("title", title);
+    page.put("href", file);
+    page.put("description", description);
+    page.put("url", !canonical.isEmpty() ? canonical : links.absolute() ? links.url(file, null) : "");
+    page.put("paper", false);
+    m.put("page", page);
+  }
+
+  private static String title(Object site) {
+    return site instanceof Map<?, ?> s && s.get("title") != null ? "\u201c" + s.get("title") + "\u201d"
+        : "the paper";
   }
 
   /**

@@ -118,10 +118,15 @@ public final class References {
     return out;
   }
 
+  private static final java.util.regex.Pattern URL_IN_TEXT = java.util.regex.Pattern.compile(
+      "(?<![\"'=/\\w])(https?://[^\\s<>\"]+?)(?=[.,;]?(?:\\s|$))");
+
   private String entry(String key, String format) {
     String t = processor(format, List.of(key)).makeBibliography().getEntries()[0].strip();
     if (format.equals("html")) {
       t = t.replaceFirst("^<div class=\"csl-entry\">", "").replaceFirst("</div>$", "").strip();
+      // the work's URL or DOI link, which the style prints as text, is a link (a final full stop stays outside)
+      t = URL_IN_TEXT.matcher(t).replaceAll("<a href=\"$1\">$1</a>");
     }
     return t;
   }

@@ -466,21 +466,48 @@ public final class SiteBuilder {
         wide.get("height"), "alt", files.get("alt"));
   }
 
-  /** The whole paper as one HTML document (title page, contents, all sections), links internal. */
+  /**
+   * The whole paper as one HTML document (title page, contents, all sections), links internal: the PDF's source,
+   * drawn with the print renditions and paper.css. Not published (see {@link #offlineHtml}).
+   */
   public String paperHtml() {
-    Map<String, Object> m = new LinkedHashMap<>(model);
-    tableCount = 0;
-    List<Map<String, Object>> sections = new ArrayList<>();
-    for (Page p : pages) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("title", p.title());
-      s.put("slug", p.slug());
-      s.put("html", resolve(bodies.get(p.slug()), true));
-      sections.add(s);
-    }
-    m.put("sections", sections);
-    return templates.renderLayout("paper.ftlh", m);
+    return paper(false);
   }
+
+  /**
+   * The offline edition, {@code paper.html}: the whole paper as one self-contained file (styles, script, favicon,
+   * figures and formulas embedded; see {@link OfflineEdition}), made from the site files already written in
+   * {@code site} (the stylesheet and each figure's narrow SVG).
+   */
+  public String offlineHtml(Path site) {
+    return OfflineEdition.embed(paper(true), site);
+  }
+
+  private String paper(boolean offline) {
+    Map<String, Object> m = new LinkedHashMap<>(model);
+    m.put("offline", offline);
+    m.put("siteUrl", permalinks.absolute() ? permalinks.url("", null) : "");
+    m.put("pdfUrl", permalinks.absolute() ? permalinks.url("paper.pdf", null) : "");
+    tableCount = 0;
+    this.offline = offline;
+    try {
+      List<Map<String, Object>> sections = new ArrayList<>();
+      for (Page p : pages) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("title", p.title());
+        s.put("slug", p.slug());
+        s.put("html", resolve(bodies.get(p.slug()), true));
+        sections.add(s);
+      }
+      m.put("sections", sections);
+      return templates.renderLayout("paper.ftlh", m);
+    } finally {
+      this.offline = false;
+    }
+  }
+
+  /** True while the offline edition is rendered (its figures are the narrow renditions, with their citations). */
+  private boolean offline;
 
   /**
    * Copies {@code templates/assets/} into the site. Symbolic links are followed only inside the project: a link out
@@ -524,7 +551,7 @@ public final class SiteBuilder {
       slot.remove();
     }
     keepPunctuationWithMath(d);
-    numberTables(d, paper);
+    numberTables(d, paper && !offline);
     for (Element eq : d.select("div.equation[data-label]")) {
       eq.appendElement("span").addClass("eq-number").text("(" + equationNumbers.get(eq.attr("data-label")
           .substring(3)) + ")");
@@ -709,10 +736,14 @@ public final class SiteBuilder {
     m.put("experiments", spec.experiments());
     m.put("permalink", (paper ? "" : figurePage.get(id)) + "#fig-" + id);
     m.put("paper", paper);
+    m.put("offline", paper && offline);
     m.putAll(figureFiles(spec));
     m.put("provenance", model.get("provenance") instanceof Map<?, ?> prov ? prov.get(id) : null);
     m.put("cite", citations == null ? null : citations.figure(id, figureNumbers.get(id), (String) m.get("titlePlain"), spec.experiments(),
         figurePage.get(id), (String) m.get("csv")));
+    // the offline edition links the figure's page on the site (its downloads) only by an absolute URL
+    m.put("siteLink", paper && offline && permalinks.absolute() && m.get("cite") instanceof Map<?, ?> c
+        ? c.get("url") : "");
     return m;
   }
 

@@ -19,7 +19,7 @@ class CrawlersTest {
   static final List<String> PAGES = List.of("index.html", "claim-1.html");
 
   @Test
-  void theSitemapListsEveryPageAndThePdfAtTheirPermalinksWithTheSourceDate(@TempDir Path dir)
+  void theSitemapListsEveryPageTheEditionsPagesTheOfflineEditionAndThePdfWithTheSourceDate(@TempDir Path dir)
       throws Exception {
     List<String> written = Crawlers.write(dir, new Permalinks("https://ada.github.io/weight-decay-paper/", SOURCE),
         PAGES);
@@ -31,10 +31,13 @@ class CrawlersTest {
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
           <url><loc>https://ada.github.io/weight-decay-paper/</loc><lastmod>2026-11-24</lastmod></url>
           <url><loc>https://ada.github.io/weight-decay-paper/claim-1.html</loc><lastmod>2026-11-24</lastmod></url>
+          <url><loc>https://ada.github.io/weight-decay-paper/versions.html</loc><lastmod>2026-11-24</lastmod></url>
+          <url><loc>https://ada.github.io/weight-decay-paper/changes.html</loc><lastmod>2026-11-24</lastmod></url>
+          <url><loc>https://ada.github.io/weight-decay-paper/paper.html</loc><lastmod>2026-11-24</lastmod></url>
           <url><loc>https://ada.github.io/weight-decay-paper/paper.pdf</loc><lastmod>2026-11-24</lastmod></url>
         </urlset>
         """);
-    assertThat(d.getElementsByTagName("url").getLength()).isEqualTo(3);
+    assertThat(d.getElementsByTagName("url").getLength()).isEqualTo(6);
     assertThat(Files.readString(dir.resolve("robots.txt"))).isEqualTo("""
         User-agent: *
         Allow: /

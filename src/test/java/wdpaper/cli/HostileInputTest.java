@@ -437,7 +437,7 @@ class HostileInputTest {
     Path include = project.resolve("templates/partials/leak.ftlh");
     Files.createSymbolicLink(include, secret);
     try {
-      Fixture.Run r = withFileChanged("templates/page.ftlh", "<#include \"partials/cite.ftlh\">",
+      Fixture.Run r = withFileChanged("templates/page.ftlh", "<#include \"partials/footer.ftlh\">",
           "<#include \"partials/leak.ftlh\">");
       assertThat(r.exit()).isEqualTo(3);
       assertThat(oneLine(r)).startsWith("error: templates/partials/leak.ftlh: is a symbolic link to ");

@@ -49,6 +49,10 @@ class AssemblerTest {
     Files.writeString(out.resolve("versions.html"), "placeholder");
     Files.writeString(out.resolve("changes.html"), "placeholder");
     Files.writeString(out.resolve("assets/style.css"), "body{}");
+    // what the editions' pages link besides the pages (their header and footer, as on every page of a build)
+    Files.writeString(out.resolve("assets/favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    Files.writeString(out.resolve("assets/cite.js"), "// copy buttons\n");
+    Files.writeString(out.resolve("paper.html"), "<html><body>the offline edition " + version + "</body></html>");
     Files.writeString(out.resolve("figures/f.png"), figure);
     Files.writeString(out.resolve("figures/f.csv"), "x,y\n1," + figure.length() + "\n");
     Files.writeString(out.resolve("paper.pdf"), pdf);
@@ -59,8 +63,13 @@ class AssemblerTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> e = (Map<String, Object>) m.get("edition");
     e.put("tag", tag);
-    m.put("site", new LinkedHashMap<>(Map.of("title", "T", "language", "en", "outcomes", Map.of("fails",
-        "does not hold", "holds", "holds"))));
+    // the site as a build's model.json has it (the pages' header and footer print its title and citation)
+    @SuppressWarnings("unchecked")
+    Map<String, Object> site = wdpaper.site.SiteInfo.model("content/site.json", Json.MAPPER.readValue(
+        ROOT.resolve("content/site.json").toFile(), Map.class));
+    site.put("title", "T");
+    site.put("outcomes", Map.of("fails", "does not hold", "holds", "holds"));
+    m.put("site", site);
     Files.writeString(out.resolve("model.json"), Json.write(m));
     StringBuilder sb = new StringBuilder();
     TreeMap<String, String> sums = new TreeMap<>();
@@ -87,7 +96,7 @@ class AssemblerTest {
 
   /** Every relative link of every page resolves to a file of the tree. */
   static void assertLinksResolve(Path tree) throws IOException {
-    Pattern link = Pattern.compile("(?:href|src|srcset)=\"([^\"#:]+)[^\"]*\"");
+    Pattern link = Pattern.compile("(?:href|src|srcset)=\"(?![a-z]+:)([^\"#:]+)[^\"]*\"");
     for (String f : files(tree).keySet()) {
       if (f.endsWith(".html")) {
         Matcher m = link.matcher(Files.readString(tree.resolve(f)));

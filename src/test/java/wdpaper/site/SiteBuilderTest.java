@@ -93,6 +93,9 @@ class SiteBuilderTest {
           + " data (<a class=\"cite-ref\" href=\"cited.html#ref-lecun1998mnist\">LeCun, Cortes and Burges 1998</a>).");
       assertThat(cited).contains("<li id=\"ref-glorot2010\">Glorot, Xavier, and Yoshua Bengio. 2010.");
       assertThat(cited.indexOf("ref-glorot2010\">")).isLessThan(cited.indexOf("<li id=\"ref-lecun1998efficient"));
+      // a reference's URL is a link
+      assertThat(cited).contains("Springer. <a href=\"https://doi.org/10.1007/3-540-49430-8_2\">"
+          + "https://doi.org/10.1007/3-540-49430-8_2</a></li>");
       assertThat(cited).contains("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table 1\">"
           + "<table><caption><span class=\"table-number\">Table 1. </span>Two numbers.</caption>");
       assertThat(Files.readString(out.resolve("index.html"))).doesNotContain("ref-");
