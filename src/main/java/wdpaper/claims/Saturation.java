@@ -19,9 +19,13 @@ import wdpaper.nn.RunSpec;
  * fraction of (neuron, image) pairs and the raw gradient norms (from claim 1) are reported beside them.
  *
  * <p>Rule: the explanation holds if, on the seed means, at least {@code oldSaturatedPercent} of the hidden neurons
- * are saturated at the old init and at most {@code newSaturatedPercent} at the new one, and the old init's relative
- * first-layer step in epoch 1 is less than {@code relativeStepRatio} times the new init's. Saturated neurons with a
- * relative step that is smaller, but not by that factor, give "holds with caveats"; anything else "does not hold".
+ * are saturated at the old init and at most {@code newSaturatedPercent} at the new one, the old init's relative
+ * first-layer step in epoch 1 is less than {@code relativeStepRatio} times the new init's, and its raw first-layer
+ * gradient step is less than {@code gradientRatio} times the new init's. The last condition is the explanation's own
+ * words ("the gradients are near zero"), and the one the relative step cannot refute: the old init's first-layer
+ * weights are about sqrt(n_in) times larger, so its relative step is small by that factor even with no saturation
+ * at all. Saturated neurons with a smaller relative step that fail either factor give "holds with caveats";
+ * anything else "does not hold".
  */
 public final class Saturation implements Claim<Saturation.Result> {
   /** The saturation thresholds T (|z| &gt; T) the runs record by default; z must be one of them. */
@@ -38,6 +42,8 @@ public final class Saturation implements Claim<Saturation.Result> {
   public static final Threshold NEW_SATURATED = Threshold.between("newSaturatedPercent", 0, 100);
   /** "Holds" needs the old init's relative first-layer step in epoch 1 below this ratio times the new init's. */
   public static final Threshold RELATIVE_STEP_RATIO = Threshold.positive("relativeStepRatio");
+  /** "Holds" also needs the old init's raw first-layer gradient step in epoch 1 below this ratio times the new's. */
+  public static final Threshold GRADIENT_RATIO = Threshold.positive("gradientRatio");
 
   private static String list(List<Double> values) {
     List<String> s = new ArrayList<>();
@@ -142,7 +148,7 @@ public final class Saturation implements Claim<Saturation.Result> {
 
   @Override
   public List<Threshold> thresholds() {
-    return List.of(Z, NEURON_SHARE, OLD_SATURATED, NEW_SATURATED, RELATIVE_STEP_RATIO);
+    return List.of(Z, NEURON_SHARE, OLD_SATURATED, NEW_SATURATED, RELATIVE_STEP_RATIO, GRADIENT_RATIO);
   }
 
   private static List<Results.Entry> runs(List<Results.Entry> all, String init, double lambda) {
@@ -258,16 +264,21 @@ public final class Saturation implements Claim<Saturation.Result> {
 
   @Override
   public Outcome judge(Result r, Thresholds t) {
-    return rule(r.percentOld0(), r.percentNew0(), r.relStepRatio(), t);
+    return rule(r.percentOld0(), r.percentNew0(), r.relStepRatio(), r.gradientRatio(), t);
   }
 
-  /** The rule on percentages of saturated neurons (old, new init) and the old/new relative-step ratio. */
-  private static Outcome rule(double percentOld, double percentNew, double ratio, Thresholds t) {
+  /**
+   * The rule on percentages of saturated neurons (old, new init), the old/new relative-step ratio and the old/new
+   * raw gradient-step ratio of the first layer in epoch 1.
+   */
+  private static Outcome rule(double percentOld, double percentNew, double ratio, double gradientRatio,
+      Thresholds t) {
     boolean saturates = percentOld >= t.get(OLD_SATURATED) && percentNew <= t.get(NEW_SATURATED);
     if (!saturates || !(ratio < 1)) {
       return Outcome.FAILS;
     }
-    return ratio < t.get(RELATIVE_STEP_RATIO) ? Outcome.HOLDS : Outcome.CAVEATS;
+    return ratio < t.get(RELATIVE_STEP_RATIO) && gradientRatio < t.get(GRADIENT_RATIO) ? Outcome.HOLDS
+        : Outcome.CAVEATS;
   }
 
   /** The rule applied seed by seed: each old-init run against the new-init run of the same seed. */
@@ -285,8 +296,10 @@ public final class Saturation implements Claim<Saturation.Result> {
         continue;
       }
       double ratio = eo.get(1).layers().get(0).meanRelativeStep() / en.get(1).layers().get(0).meanRelativeStep();
+      double gradientRatio = eo.get(1).layers().get(0).meanStepGradient()
+          / en.get(1).layers().get(0).meanStepGradient();
       out.add(rule(100.0 * saturatedNeurons(eo.get(0), z, share) / hidden,
-          100.0 * saturatedNeurons(en.get(0), z, share) / hidden, ratio, t).slug());
+          100.0 * saturatedNeurons(en.get(0), z, share) / hidden, ratio, gradientRatio, t).slug());
     }
     return out;
   }

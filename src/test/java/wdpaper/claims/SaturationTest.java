@@ -19,20 +19,40 @@ import wdpaper.nn.TrainingResult;
 class SaturationTest {
   private final Saturation claim = new Saturation();
   private final Thresholds t = new Thresholds("saturation", Map.of("z", 4.0, "neuronShare", 0.5,
-      "oldSaturatedPercent", 50.0, "newSaturatedPercent", 10.0, "relativeStepRatio", 0.5));
+      "oldSaturatedPercent", 50.0, "newSaturatedPercent", 10.0, "relativeStepRatio", 0.5, "gradientRatio", 0.5));
 
   /** H = 30 hidden neurons; counts of saturated neurons at init and the epoch-1 relative steps, old and new. */
   private static Saturation.Result result(double neuronsOld, double neuronsNew, double relOld, double relNew) {
+    return result(neuronsOld, neuronsNew, relOld, relNew, 0.2);
+  }
+
+  /** As above, with the old/new ratio of the raw first-layer gradient steps in epoch 1. */
+  private static Saturation.Result result(double neuronsOld, double neuronsNew, double relOld, double relNew,
+      double gradientRatio) {
     Spread x = Spread.exactly(1);
     return new Saturation.Result(4, 0.5, 30, 1000, 0.0177, 3, Spread.exactly(neuronsOld), Spread.exactly(neuronsNew),
         100 * neuronsOld / 30, 100 * neuronsNew / 30, 0.4, 0.6, 64, 1, 0.05, 0.2, Spread.exactly(relOld),
-        Spread.exactly(relNew), relOld / relNew, x, x, 1, 0.073, 0.088, 0.83, 5, 10, 50, x, x, x, 30, x, x, x,
+        Spread.exactly(relNew), relOld / relNew, x, x, 1, 0.088 * gradientRatio, 0.088, gradientRatio, 5, 10, 50, x, x, x, 30, x, x, x,
         List.of("holds"));
   }
 
   @Test
   void holdsWhenMostOldInitNeuronsSaturateFewNewOnesDoAndTheOldFirstLayerStepIsMuchSmallerRelativeToItsWeights() {
     assertThat(claim.judge(result(29.3, 0.3, 4.8e-4, 7.2e-3), t)).isEqualTo(Outcome.HOLDS);
+  }
+
+  @Test
+  void holdsWithCaveatsWhenTheRawGradientStepIsNotNearZeroThoughTheRelativeStepIsSmall() {
+    // the measured case: the old init's larger second-layer weights make up for its small sigma'
+    assertThat(claim.judge(result(29.3, 0.3, 4.8e-4, 7.2e-3, 0.83), t)).isEqualTo(Outcome.CAVEATS);
+    assertThat(claim.judge(result(29.3, 0.3, 4.8e-4, 7.2e-3, 0.5), t)).isEqualTo(Outcome.CAVEATS);
+    assertThat(claim.judge(result(29.3, 0.3, 4.8e-4, 7.2e-3, 0.49), t)).isEqualTo(Outcome.HOLDS);
+  }
+
+  @Test
+  void aSmallRawGradientDoesNotRescueSaturationWithoutASmallerRelativeStep() {
+    assertThat(claim.judge(result(29.3, 0.3, 7.2e-3, 7.2e-3, 0.1), t)).isEqualTo(Outcome.FAILS);
+    assertThat(claim.judge(result(14, 0.3, 4.8e-4, 7.2e-3, 0.1), t)).isEqualTo(Outcome.FAILS);
   }
 
   @Test
@@ -98,8 +118,12 @@ class SaturationTest {
 
   /** A run of 2 epochs whose 4 hidden neurons are saturated on the given shares at init (|z| &gt; 4). */
   private static Results.Entry run(String init, long seed, double[] shares, double relativeStep) {
+    return run(init, seed, shares, relativeStep, 1e-2);
+  }
+
+  private static Results.Entry run(String init, long seed, double[] shares, double relativeStep, double step) {
     RunSpec spec = RunSpec.builder().init(init).seed(seed).sizes(784, 4, 10).build();
-    LayerMetrics layer = new LayerMetrics(1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, relativeStep);
+    LayerMetrics layer = new LayerMetrics(1, 0, 1, 1, 0, 0, 0, 0, 0, 0, step, 0, 0, 1, relativeStep);
     List<EpochMetrics> epochs = List.of(epoch(shares, shares),
         new EpochMetrics(1, 0.5, 1, 1, 1, 0, 0.1, List.of(layer, layer), List.of()));
     TrainingResult result = new TrainingResult("ok", 0, epochs, List.of(), List.of(), 0.5);
@@ -111,11 +135,14 @@ class SaturationTest {
   void theRuleIsAlsoAppliedSeedBySeedSoAFlipBetweenSeedsShows() {
     double[] all = {0.9, 0.8, 0.7, 0.6};
     double[] none = {0, 0, 0.1, 0};
-    List<Results.Entry> old = List.of(run("old", 2, all, 7e-3), run("old", 1, all, 5e-4));
+    List<Results.Entry> old = List.of(run("old", 2, all, 7e-3, 1e-3), run("old", 1, all, 5e-4, 1e-3));
     List<Results.Entry> neu = List.of(run("new", 1, none, 7e-3), run("new", 2, none, 7e-3));
     assertThat(Saturation.seedOutcomes(old, neu, 4, 0.5, 4, t)).containsExactly("holds", "fails");
-    List<Results.Entry> slower = List.of(run("old", 1, all, 5e-3));
+    List<Results.Entry> slower = List.of(run("old", 1, all, 5e-3, 1e-3));
     assertThat(Saturation.seedOutcomes(slower, neu, 4, 0.5, 4, t)).containsExactly("caveats");
+    // the same seed with a raw gradient step not near zero (0.9 of the new init's): caveats, not holds
+    List<Results.Entry> notNearZero = List.of(run("old", 1, all, 5e-4, 9e-3));
+    assertThat(Saturation.seedOutcomes(notNearZero, neu, 4, 0.5, 4, t)).containsExactly("caveats");
   }
 
   @Test
