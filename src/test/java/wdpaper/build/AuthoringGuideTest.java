@@ -92,7 +92,7 @@ class AuthoringGuideTest {
     String epoch1 = String.format(Locale.ROOT, "%.2f%%", model.at("/book/oldInit/epoch1").asDouble());
     String html = Files.readString(out.resolve("example.html"));
     assertThat(html).contains("After one epoch the book's old initialization is at " + epoch1)
-        .contains("Figure 16</a> shows the 4 sweep groups")
+        .contains("Figure 17</a> shows the 4 sweep groups")
         .contains("<strong>Validation accuracy, narrow and wide networks.</strong> Mean over the seeds of each"
             + " group, per epoch; dotted: the seed range.")
         .contains("<code>example-widths</code>");
@@ -104,7 +104,7 @@ class AuthoringGuideTest {
         .contains("\n\"old init, H = 10\",measured,1,").contains("\n\"new init, H = 60\",measured,");
     assertThat(Files.readString(out.resolve("figures/example-widths-accuracy.csv-metadata.json")))
         .contains("experiment example-widths");
-    assertThat(report.figures()).isEqualTo(16);
+    assertThat(report.figures()).isEqualTo(17);
     assertThat(log).noneMatch(l -> l.startsWith("note: experiment"));
   }
 
