@@ -45,6 +45,10 @@ import wdpaper.site.Templates;
  * {@code tar --dereference --hard-dereference}, which stores every link as a full copy ({@link Mode#HARDLINK} is kept
  * for measuring that; {@link Mode#NONE} copies everything).
  *
+ * <p>The site root keeps real copies of the newest edition's stored files as well ({@code paper.pdf},
+ * {@code figures/…}; its pages still link the store): the absolute URLs in every page's metadata, which crawlers and
+ * reference managers read (Scholar's {@code citation_pdf_url}, the OpenGraph card image, the sitemap), name them.
+ *
  * <p><b>Pruning.</b> Tagged editions are kept forever; of the untagged ones, the newest {@code keepUntagged} (the new
  * edition counts) are kept and older ones removed, with the stored files no kept edition refers to. A new build of
  * a version already published replaces it (and becomes the newest).
@@ -289,6 +293,11 @@ public final class Assembler {
           Path from = build.resolve(rel);
           if (mode == Mode.STORE && isStored(rel)) {
             links.put(rel, up + store(from, f.getValue(), ext(rel)));
+            if (dir.isEmpty()) {
+              // the absolute URLs of the pages' metadata (citation_pdf_url, the og:image card, the sitemap's PDF)
+              // name the site root's paper.pdf and figures/: the root keeps real copies (one edition's worth)
+              place(rel, from, f.getValue());
+            }
           } else if (!rel.endsWith(".html")) {
             place(dir + rel, from, f.getValue());
           }

@@ -121,9 +121,14 @@ class AssemblerTest {
           "manifest.sha256", "figures/f.csv", "assets/style.css")) {
         assertTrue(f.containsKey(d + page), d + page + " missing: " + f.keySet());
       }
-      assertFalse(f.containsKey(d + "figures/f.png"), "stored, not copied: " + d);
+      if (!d.isEmpty()) {
+        assertFalse(f.containsKey(d + "figures/f.png"), "stored, not copied: " + d);
+      }
     }
     String png = Hashing.sha256("png-1");
+    // the root keeps real copies too: the absolute URLs of the metadata (PDF, card image, sitemap) name them
+    assertEquals(png, f.get("figures/f.png"), "the root's copy of the figure");
+    assertEquals(Hashing.sha256("pdf-1"), f.get("paper.pdf"), "the root's copy of the PDF");
     assertTrue(f.containsKey("_files/sha256/" + png + ".png"));
     assertEquals(2, f.keySet().stream().filter(k -> k.startsWith("_files/")).count(), "the PNG and the PDF");
     assertTrue(Files.readString(site.resolve("v/aaa111/claim-1.html")).contains("src=\"../../_files/sha256/" + png
