@@ -556,57 +556,46 @@ public final class SiteBuilder {
       eq.appendElement("span").addClass("eq-number").text("(" + equationNumbers.get(eq.attr("data-label")
           .substring(3)) + ")");
     }
-    for (Element e : d.body().getAllElements()) {
-      if (e.closest("code, pre, svg, a") != null) {
-        continue;
+    replaceInText(d, REF, m -> link(m.group(1), m.group(2), paper));
+    replaceInText(d, CITE, m -> {
+      List<String> links = new ArrayList<>();
+      for (String key : keys(m.group(1))) {
+        String href = (paper ? "" : href(pages.get(pages.size() - 1))) + "#ref-" + key;
+        links.add("<a class=\"cite-ref\" href=\"" + href + "\">" + org.jsoup.nodes.Entities.escape(
+            citedText.get(key)) + "</a>");
       }
-      for (TextNode t : new ArrayList<>(e.textNodes())) {
-        Matcher m = REF.matcher(t.getWholeText());
-        if (!m.find()) {
-          continue;
-        }
-        StringBuilder sb = new StringBuilder();
-        int last = 0;
-        m.reset();
-        while (m.find()) {
-          sb.append(org.jsoup.nodes.Entities.escape(t.getWholeText().substring(last, m.start())));
-          sb.append(link(m.group(1), m.group(2), paper));
-          last = m.end();
-        }
-        sb.append(org.jsoup.nodes.Entities.escape(t.getWholeText().substring(last)));
-        t.before(sb.toString());
-        t.remove();
-      }
-    }
-    for (Element e : d.body().getAllElements()) {
-      if (e.closest("code, pre, svg, a") != null) {
-        continue;
-      }
-      for (TextNode t : new ArrayList<>(e.textNodes())) {
-        Matcher m = CITE.matcher(t.getWholeText());
-        if (!m.find()) {
-          continue;
-        }
-        StringBuilder sb = new StringBuilder();
-        int last = 0;
-        m.reset();
-        while (m.find()) {
-          sb.append(org.jsoup.nodes.Entities.escape(t.getWholeText().substring(last, m.start())));
-          List<String> links = new ArrayList<>();
-          for (String key : keys(m.group(1))) {
-            String href = (paper ? "" : href(pages.get(pages.size() - 1))) + "#ref-" + key;
-            links.add("<a class=\"cite-ref\" href=\"" + href + "\">" + org.jsoup.nodes.Entities.escape(
-                citedText.get(key)) + "</a>");
-          }
-          sb.append("(").append(String.join("; ", links)).append(")");
-          last = m.end();
-        }
-        sb.append(org.jsoup.nodes.Entities.escape(t.getWholeText().substring(last)));
-        t.before(sb.toString());
-        t.remove();
-      }
-    }
+      return "(" + String.join("; ", links) + ")";
+    });
     return d.body().html();
+  }
+
+  /**
+   * Replaces every match of {@code pattern} in the text outside code, pre, svg and links by the HTML
+   * {@code toHtml} gives for it (the text around the matches escaped): cross-references and citations.
+   */
+  private static void replaceInText(Document d, Pattern pattern, java.util.function.Function<Matcher, String> toHtml) {
+    for (Element e : d.body().getAllElements()) {
+      if (e.closest("code, pre, svg, a") != null) {
+        continue;
+      }
+      for (TextNode t : new ArrayList<>(e.textNodes())) {
+        Matcher m = pattern.matcher(t.getWholeText());
+        if (!m.find()) {
+          continue;
+        }
+        StringBuilder sb = new StringBuilder();
+        int last = 0;
+        m.reset();
+        while (m.find()) {
+          sb.append(org.jsoup.nodes.Entities.escape(t.getWholeText().substring(last, m.start())));
+          sb.append(toHtml.apply(m));
+          last = m.end();
+        }
+        sb.append(org.jsoup.nodes.Entities.escape(t.getWholeText().substring(last)));
+        t.before(sb.toString());
+        t.remove();
+      }
+    }
   }
 
   /**
