@@ -159,12 +159,18 @@ public final class Pipeline {
         figureClaim, results));
     OutputFolder output = OutputFolder.of(paths);
     Path staged = output.stage(log);
+    // one core is left to this thread and then the PDF's, the longest chain; the figures take the others
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(figures.size(),
-        Runtime.getRuntime().availableProcessors())), r -> {
+        Runtime.getRuntime().availableProcessors() - 1)), r -> {
           Thread t = new Thread(r, "figures");
           t.setDaemon(true);
           return t;
         });
+    ExecutorService pdfThread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "pdf");
+      t.setDaemon(true);
+      return t;
+    });
     try {
       List<String> files = new ArrayList<>();
       // the figures' files are written on their own threads while this one writes the pages: the pages need only
@@ -187,31 +193,39 @@ public final class Pipeline {
           return names;
         }));
       }
-      String paper;
+      // the provenance hashes each figure's CSV, written with its paper files
+      join(paperFiles);
+      Map<String, Object> figureProvenance = Provenance.of(figures, figureCode, edition, staged, results,
+          f -> runKeys(results, f.experiments()), id -> paths.display(results.spec(id).file()));
+      model.put("provenance", figureProvenance);
+      builder.put("provenance", figureProvenance);
+      builder.figures(figures);
+      // the PDF is the longest chain (pages -> paper HTML -> PDF): it starts as soon as its source exists and is
+      // rendered on a thread of its own while this one writes the site's pages; the files are the same whatever the
+      // order: the PDF reads only its source, the assets (its stylesheets) and the figures' print SVG and CSV, all
+      // written before it starts (PdfResources refuses any other file)
+      String paper = times.time(StageTimes.PAGES, () -> {
+        files.addAll(builder.writeAssets(staged));
+        return builder.paperHtml();
+      });
+      log.accept("rendering the PDF");
+      Future<byte[]> pdf = pdfThread.submit(() -> times.time(StageTimes.PDF, () -> PdfRenderer.render(paper, staged,
+          pdfMetadata(), w -> log.accept("warning: " + w))));
       try {
-        // the provenance hashes each figure's CSV, written with its paper files
-        join(paperFiles);
-        Map<String, Object> figureProvenance = Provenance.of(figures, figureCode, edition, staged, results,
-            f -> runKeys(results, f.experiments()), id -> paths.display(results.spec(id).file()));
-        model.put("provenance", figureProvenance);
-        builder.put("provenance", figureProvenance);
-        builder.figures(figures);
-        paper = times.time(StageTimes.PAGES, () -> {
-          files.addAll(builder.writeSite(staged));
+        times.run(StageTimes.PAGES, () -> {
+          files.addAll(builder.writePages(staged));
           files.addAll(Crawlers.write(staged, builder.permalinks(), builder.pageFiles()));
           files.addAll(EditionPages.placeholders(new wdpaper.site.Templates(paths.content(), paths.templates(),
               paths.root()), withPages(model, builder), staged));
           AtomicFiles.write(staged.resolve("model.json"), Json.write(withPages(model, builder)));
           files.add("model.json");
-          return builder.paperHtml();
         });
-      } finally {
-        // a figure's error comes first whatever the pages did, as when the figures were written before the pages
-        join(paperFiles);
+      } catch (RuntimeException | Error e) {
+        // a page's error comes first, as when the pages were written before the PDF
+        pdf.cancel(true);
+        throw e;
       }
-      log.accept("rendering the PDF");
-      times.run(StageTimes.PDF, () -> AtomicFiles.write(staged.resolve("paper.pdf"), PdfRenderer.render(paper,
-          staged, pdfMetadata(), w -> log.accept("warning: " + w))));
+      AtomicFiles.write(staged.resolve("paper.pdf"), join(List.of(pdf)).get(0));
       files.add("paper.pdf");
       for (List<String> names : join(written)) {
         names.forEach(n -> files.add("figures/" + n));
@@ -229,9 +243,11 @@ public final class Pipeline {
       throw new UncheckedIOException(e);
     } finally {
       pool.shutdownNow();
+      pdfThread.shutdownNow();
       try {
         // after an error, a figure still being written must not recreate the staging folder once it is discarded
         pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        pdfThread.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -387,8 +387,27 @@ public final class SiteBuilder {
     return this;
   }
 
-  /** Writes the site pages, figures' HTML blocks resolved, into {@code out}; returns the files written. */
+  /** Writes the site pages, figures' HTML blocks resolved, and the assets into {@code out}; returns the files written. */
   public List<String> writeSite(Path out) {
+    List<String> written = new ArrayList<>(writeAssets(out));
+    written.addAll(writePages(out));
+    return written;
+  }
+
+  /**
+   * Copies {@code templates/assets/} (the stylesheets the PDF reads too) and writes {@code .nojekyll} into
+   * {@code out}; returns the files written.
+   */
+  public List<String> writeAssets(Path out) {
+    List<String> written = new ArrayList<>();
+    copyAssets(out, written);
+    AtomicFiles.write(out.resolve(".nojekyll"), "");
+    written.add(".nojekyll");
+    return written;
+  }
+
+  /** Writes the site pages, figures' HTML blocks resolved, into {@code out}; returns the files written. */
+  public List<String> writePages(Path out) {
     List<String> written = new ArrayList<>();
     tableCount = 0;
     for (int i = 0; i < pages.size(); i++) {
@@ -416,9 +435,6 @@ public final class SiteBuilder {
       AtomicFiles.write(out.resolve(href(p)), html);
       written.add(href(p));
     }
-    copyAssets(out, written);
-    AtomicFiles.write(out.resolve(".nojekyll"), "");
-    written.add(".nojekyll");
     return written;
   }
 
