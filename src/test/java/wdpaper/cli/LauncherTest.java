@@ -29,7 +29,8 @@ class LauncherTest {
         .orElseThrow();
     Path tmp = dir.resolve("paper-all.jvm-17.0.15_6.jsa.42.tmp");
     assertThat(p.command()).containsExactly("/jdk/bin/java", "-Xmx2g", "-Dwdpaper.launcher=child",
-        "-XX:ArchiveClassesAtExit=" + tmp, Launcher.QUIET, "-jar", jar.toString(), "build", "--quick");
+        "-XX:ArchiveClassesAtExit=" + tmp, Launcher.QUIET, "-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true",
+        "-jar", jar.toString(), "build", "--quick");
     assertThat(p.written()).contains(tmp);
     assertThat(p.archive()).isEqualTo(dir.resolve("paper-all.jvm-17.0.15_6.jsa"));
   }
@@ -42,12 +43,21 @@ class LauncherTest {
     Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
     Launcher.Plan p = Launcher.plan(JAVA, jar, List.of(), List.of("render"), "17.0.15+6", 42).orElseThrow();
     assertThat(p.command()).containsExactly("/jdk/bin/java", "-Dwdpaper.launcher=child",
-        "-XX:SharedArchiveFile=" + archive, Launcher.QUIET, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-        "render");
+        "-XX:SharedArchiveFile=" + archive, Launcher.QUIET, "-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true",
+        "-jar", jar.toString(), "render");
     assertThat(p.written()).isEmpty();
     // the user's own choice of compiler stays
     assertThat(Launcher.plan(JAVA, jar, List.of("-XX:TieredStopAtLevel=4"), List.of("render"), "17.0.15+6", 42)
         .orElseThrow().command()).containsOnlyOnce("-XX:TieredStopAtLevel=4").doesNotContain("-XX:TieredStopAtLevel=1");
+  }
+
+  @Test
+  void aFullBuildKeepsC2ForItsTrainingAndAQuickBuildCompilesWithC1Only() throws IOException {
+    Path jar = jar();
+    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build"), "17", 7).orElseThrow().command())
+        .noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel")).doesNotContain("-Dwdpaper.jit.defaults=true");
+    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build", "--jobs", "2", "--quick"), "17", 7).orElseThrow()
+        .command()).contains("-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true");
   }
 
   @Test
