@@ -29,7 +29,7 @@ class LauncherTest {
         .orElseThrow();
     Path tmp = dir.resolve("paper-all.jvm-17.0.15_6.jsa.42.tmp");
     assertThat(p.command()).containsExactly("/jdk/bin/java", "-Xmx2g", "-Dwdpaper.launcher=child",
-        "-XX:ArchiveClassesAtExit=" + tmp, Launcher.QUIET, "-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true",
+        "-XX:ArchiveClassesAtExit=" + tmp, Launcher.QUIET, Launcher.SERIAL_GC, "-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true",
         "-jar", jar.toString(), "build", "--quick");
     assertThat(p.written()).contains(tmp);
     assertThat(p.archive()).isEqualTo(dir.resolve("paper-all.jvm-17.0.15_6.jsa"));
@@ -43,7 +43,8 @@ class LauncherTest {
     Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
     Launcher.Plan p = Launcher.plan(JAVA, jar, List.of(), List.of("render"), "17.0.15+6", 42).orElseThrow();
     assertThat(p.command()).containsExactly("/jdk/bin/java", "-Dwdpaper.launcher=child",
-        "-XX:SharedArchiveFile=" + archive, Launcher.QUIET, "-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true",
+        "-XX:SharedArchiveFile=" + archive, Launcher.QUIET, Launcher.SERIAL_GC, "-XX:TieredStopAtLevel=1",
+        "-Dwdpaper.jit.defaults=true",
         "-jar", jar.toString(), "render");
     assertThat(p.written()).isEmpty();
     // the user's own choice of compiler stays
@@ -58,6 +59,17 @@ class LauncherTest {
         .noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel")).doesNotContain("-Dwdpaper.jit.defaults=true");
     assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build", "--jobs", "2", "--quick"), "17", 7).orElseThrow()
         .command()).contains("-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true");
+  }
+
+  @Test
+  void theSerialCollectorUnlessTheUserNamedOne() throws IOException {
+    Path jar = jar();
+    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build"), "17", 7).orElseThrow().command())
+        .containsOnlyOnce(Launcher.SERIAL_GC);
+    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:+UseG1GC"), List.of("build"), "17", 7).orElseThrow()
+        .command()).contains("-XX:+UseG1GC").doesNotContain(Launcher.SERIAL_GC);
+    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:+UseParallelGC"), List.of("render"), "17", 7).orElseThrow()
+        .command()).doesNotContain(Launcher.SERIAL_GC);
   }
 
   @Test
