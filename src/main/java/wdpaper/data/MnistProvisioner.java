@@ -64,6 +64,24 @@ public final class MnistProvisioner {
     return provisionFrom(MIRRORS);
   }
 
+  /**
+   * The four raw files that {@link #provision()} returns if they verify, when they are all present already (in the
+   * user's folder, or in the cache if the user named none); empty otherwise (a .gz to unpack, a file to fetch).
+   * Lets a caller decode them while they are being verified.
+   */
+  public Optional<Map<MnistFile, Path>> localRawFiles() {
+    Path dir = userDir != null ? userDir : cacheDir;
+    Map<MnistFile, Path> result = new EnumMap<>(MnistFile.class);
+    for (MnistFile f : MnistFile.values()) {
+      Path raw = dir.resolve(f.fileName());
+      if (!Files.isRegularFile(raw)) {
+        return Optional.empty();
+      }
+      result.put(f, raw);
+    }
+    return Optional.of(result);
+  }
+
   /** As {@link #provision()}, with the HTTPS mirrors given (tests point them nowhere). */
   Map<MnistFile, Path> provisionFrom(List<String> mirrors) {
     verified = VerifiedFiles.in(cacheDir);
@@ -148,8 +166,14 @@ public final class MnistProvisioner {
         continue;
       }
       Optional<String> before = VerifiedFiles.identity(src);
-      byte[] bytes = IdxReader.readBytes(src);
-      String sha = Hashing.sha256(bytes);
+      // a raw file is hashed as it streams by (no 47 MB copy in memory); a .gz is unpacked, its bytes kept
+      byte[] bytes = src == raw && !IdxReader.gzipped(src) ? null : IdxReader.readBytes(src);
+      String sha;
+      try {
+        sha = bytes == null ? Hashing.sha256(src) : Hashing.sha256(bytes);
+      } catch (IOException e) {
+        throw UserError.data("cannot read " + src + ": " + wdpaper.project.IoErrors.reason(e));
+      }
       if (!sha.equals(f.sha256())) {
         verified.forget(src);
         throw UserError.data(src.toAbsolutePath() + ": SHA-256 " + sha + ", expected " + f.sha256()

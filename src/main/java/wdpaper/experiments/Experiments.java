@@ -3,10 +3,10 @@ package wdpaper.experiments;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.Map;
 import java.util.TreeMap;
 import wdpaper.data.Mnist;
 import wdpaper.data.MnistFile;
@@ -88,8 +88,15 @@ public final class Experiments {
     private Preload(Path cacheDir, Path mnistDir) {
       Thread t = new Thread(() -> {
         try {
-          mnist.complete(Optional.of(Mnist.load(new MnistProvisioner(mnistDir, cacheDir, false, messages::add)
-              .provision())));
+          MnistProvisioner provisioner = new MnistProvisioner(mnistDir, cacheDir, false, messages::add);
+          // the files are decoded on a second thread while this one verifies them (SHA-256 of 55 MB); the data is
+          // used only if the files that verified are the ones decoded
+          Optional<Map<MnistFile, Path>> local = provisioner.localRawFiles();
+          CompletableFuture<Mnist> decoded = local.map(files -> CompletableFuture.supplyAsync(() -> Mnist.load(files),
+              r -> daemon(r, "mnist-decode").start())).orElse(null);
+          Map<MnistFile, Path> verified = provisioner.provision();
+          mnist.complete(Optional.of(decoded != null && verified.equals(local.get()) ? decoded.join()
+              : Mnist.load(verified)));
         } catch (RuntimeException e) {
           mnist.complete(Optional.empty());
         } catch (Throwable e) {
@@ -99,6 +106,12 @@ public final class Experiments {
       }, "mnist-preload");
       t.setDaemon(true);
       t.start();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
     }
 
     /** Waits for the load; the data if it succeeded (its messages passed to {@code log} first). */
