@@ -20,14 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -180,28 +172,7 @@ public final class FigureWriter {
     g.scale(scale, scale);
     chart.paint(g, false);
     g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-      ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
-      if (dpi > 0) {
-        IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-        String perMetre = Long.toString(Math.round(dpi / 0.0254));
-        phys.setAttribute("pixelsPerUnitXAxis", perMetre);
-        phys.setAttribute("pixelsPerUnitYAxis", perMetre);
-        phys.setAttribute("unitSpecifier", "meter");
-        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
-        root.appendChild(phys);
-        meta.mergeTree("javax_imageio_png_1.0", root);
-      }
-      writer.setOutput(ios);
-      writer.write(null, new IIOImage(img, null, meta), param);
-      writer.dispose();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return PngEncoder.encode(img, dpi);
   }
 
   /** The chart as SVG, text as glyph outlines (no font needed), numbers with two decimals, ids prefixed. */
