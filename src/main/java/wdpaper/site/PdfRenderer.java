@@ -72,7 +72,7 @@ import org.jsoup.nodes.TextNode;
  * <li>each formula's text equivalent (its {@code aria-label}, see {@link TexText}) written as invisible text over
  *     the drawing, fitted to its width, so formulas survive copying, searching and extraction;
  * <li>an outline (bookmarks) of sections, their subsections and figures; a table too wide for the page is put on
- *     a landscape page (found by laying out once and measuring);
+ *     a landscape page (found by laying out a copy that holds only the tables, and measuring);
  * <li>tagged (openhtmltopdf's PDF/UA mode: structure tree, reading order, alternative text of figures and
  *     formulas);
  * <li>each figure's data (its CSV) attached to the PDF, so that the PDF alone carries its numbers;
@@ -140,28 +140,66 @@ public final class PdfRenderer {
     PdfResources resources = new PdfResources(baseDir, whereUsed::get);
     Prepared prepared = prepare(page, meta, resources);
     whereUsed.putAll(prepared.whereUsed());
-    byte[] pdf;
+    // the tables too wide for a portrait page, measured in a copy that holds only the tables (one cheap layout),
+    // so that the paper is laid out once, not twice
     List<String> wide = new ArrayList<>();
-    pdf = pass(page, baseDir, meta, resources, prepared.attachments(), wide, true);
+    pass(tablesOnly(page), baseDir, meta, resources, List.of(), wide, false, false);
+    markWide(page, wide);
+    wide.clear();
+    byte[] pdf = pass(page, baseDir, meta, resources, prepared.attachments(), wide, true, true);
     if (pdf == null) {
+      // a table the measuring layout found narrow enough is too wide in the paper: marked too, laid out again
       markWide(page, wide);
       wide.clear();
-      pdf = pass(page, baseDir, meta, resources, prepared.attachments(), wide, false);
-      for (String w : wide) {
-        warnings.accept("paper.pdf: " + prepared.tables().get(w) + " is wider than a landscape page; its right"
-            + " part is cut off");
-      }
+      pdf = pass(page, baseDir, meta, resources, prepared.attachments(), wide, false, true);
+    }
+    for (String w : wide) {
+      warnings.accept("paper.pdf: " + prepared.tables().get(w) + " is wider than a landscape page; its right"
+          + " part is cut off");
     }
     resources.warnings().forEach(warnings);
     return pdf;
   }
 
   /**
-   * One layout (and, unless a table is too wide and {@code mayRetry}, the PDF). Returns null when tables too wide
-   * for their page were found and listed in {@code wide}, so that the caller marks them and lays out again.
+   * A copy of the prepared page that keeps only its tables and their ancestors (same head, stylesheets, classes
+   * and ids, so every rule that applies to a table and the width of each block that holds one are the same):
+   * laid out, it tells which tables are too wide for a portrait page at a fraction of the paper's cost.
+   */
+  private static Document tablesOnly(Document page) {
+    Document copy = page.clone();
+    Element bookmarks = copy.head().selectFirst("bookmarks");
+    if (bookmarks != null) {
+      bookmarks.remove();
+    }
+    Set<Element> holders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Element t : copy.body().select("table")) {
+      holders.addAll(t.parents());
+    }
+    keepTables(copy.body(), holders);
+    return copy;
+  }
+
+  private static void keepTables(Element holder, Set<Element> holders) {
+    for (org.jsoup.nodes.Node n : new ArrayList<>(holder.childNodes())) {
+      if (n instanceof Element e && e.tagName().equals("table")) {
+        continue;
+      }
+      if (n instanceof Element e && holders.contains(e)) {
+        keepTables(e, holders);
+      } else {
+        n.remove();
+      }
+    }
+  }
+
+  /**
+   * One layout and, if {@code write}, the PDF: not written (null returned) when {@code mayRetry} and the layout
+   * found a table too wide for its page that is not yet on a landscape page, so that the caller marks it and lays
+   * out again. Every table too wide for its page is listed in {@code wide}.
    */
   private static byte[] pass(Document page, Path baseDir, Metadata meta, PdfResources resources,
-      List<Attachment> attachments, List<String> wide, boolean mayRetry) {
+      List<Attachment> attachments, List<String> wide, boolean mayRetry, boolean write) {
     List<TrueTypeFont> open = new ArrayList<>();
     try (PDDocument doc = new PDDocument()) {
       PdfRendererBuilder b = new PdfRendererBuilder();
@@ -191,7 +229,7 @@ public final class PdfRenderer {
       try (PdfBoxRenderer r = b.buildPdfRenderer()) {
         r.layout();
         findWideTables(r.getRootBox(), wide);
-        if (!wide.isEmpty() && mayRetry) {
+        if (!write || mayRetry && wide.stream().anyMatch(w -> !isMarked(page, w))) {
           return null;
         }
         PDDocument pdf = r.createPDFKeepOpen();
@@ -420,6 +458,12 @@ public final class PdfRenderer {
     for (int i = 0; i < box.getChildCount(); i++) {
       findWideTables(box.getChild(i), wide);
     }
+  }
+
+  /** Whether table number {@code id} is already on a landscape page. */
+  private static boolean isMarked(Document page, String id) {
+    Element t = page.selectFirst("table[data-pdf-table=\"" + id + "\"]");
+    return t != null && t.parent() != null && t.parent().hasClass("pdf-wide");
   }
 
   /**
