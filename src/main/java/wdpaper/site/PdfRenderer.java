@@ -140,22 +140,25 @@ public final class PdfRenderer {
     PdfResources resources = new PdfResources(baseDir, whereUsed::get);
     Prepared prepared = prepare(page, meta, resources);
     whereUsed.putAll(prepared.whereUsed());
-    // the tables too wide for a portrait page, measured in a copy that holds only the tables (one cheap layout),
-    // so that the paper is laid out once, not twice
+    byte[] pdf;
     List<String> wide = new ArrayList<>();
-    pass(tablesOnly(page), baseDir, meta, resources, List.of(), wide, false, false);
-    markWide(page, wide);
-    wide.clear();
-    byte[] pdf = pass(page, baseDir, meta, resources, prepared.attachments(), wide, true, true);
-    if (pdf == null) {
-      // a table the measuring layout found narrow enough is too wide in the paper: marked too, laid out again
+    try (Fonts fonts = new Fonts()) {
+      // the tables too wide for a portrait page, measured in a copy that holds only the tables (one cheap
+      // layout), so that the paper is laid out once, not twice
+      pass(tablesOnly(page), baseDir, meta, resources, fonts, List.of(), wide, false, false);
       markWide(page, wide);
       wide.clear();
-      pdf = pass(page, baseDir, meta, resources, prepared.attachments(), wide, false, true);
-    }
-    for (String w : wide) {
-      warnings.accept("paper.pdf: " + prepared.tables().get(w) + " is wider than a landscape page; its right"
-          + " part is cut off");
+      pdf = pass(page, baseDir, meta, resources, fonts, prepared.attachments(), wide, true, true);
+      if (pdf == null) {
+        // a table the measuring layout found narrow enough is too wide in the paper: marked too, laid out again
+        markWide(page, wide);
+        wide.clear();
+        pdf = pass(page, baseDir, meta, resources, fonts, prepared.attachments(), wide, false, true);
+      }
+      for (String w : wide) {
+        warnings.accept("paper.pdf: " + prepared.tables().get(w) + " is wider than a landscape page; its right"
+            + " part is cut off");
+      }
     }
     resources.warnings().forEach(warnings);
     return pdf;
@@ -198,9 +201,8 @@ public final class PdfRenderer {
    * found a table too wide for its page that is not yet on a landscape page, so that the caller marks it and lays
    * out again. Every table too wide for its page is listed in {@code wide}.
    */
-  private static byte[] pass(Document page, Path baseDir, Metadata meta, PdfResources resources,
+  private static byte[] pass(Document page, Path baseDir, Metadata meta, PdfResources resources, Fonts fonts,
       List<Attachment> attachments, List<String> wide, boolean mayRetry, boolean write) {
-    List<TrueTypeFont> open = new ArrayList<>();
     try (PDDocument doc = new PDDocument()) {
       PdfRendererBuilder b = new PdfRendererBuilder();
       b.useFastMode();
@@ -210,11 +212,10 @@ public final class PdfRenderer {
       b.usePDDocument(doc);
       b.useSVGDrawer(new TextBehindMath(new BatikSVGDrawer()));
       b.useUnicodeLineBreaker(new LineBreaker());
-      for (FontFile f : FONT_FILES) {
-        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes(f.file())));
-        open.add(ttf);
-        ttf.setEnableGsub(false);
-        b.useFont(new PDFontSupplier(PDType0Font.load(doc, ttf, true)), f.family(), f.weight(), f.style(), true);
+      for (int i = 0; i < FONT_FILES.size(); i++) {
+        FontFile f = FONT_FILES.get(i);
+        b.useFont(new PDFontSupplier(PDType0Font.load(doc, fonts.get(i), true)), f.family(), f.weight(), f.style(),
+            true);
       }
       b.useExternalResourceAccessControl(resources::allowWritten,
           ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
@@ -241,8 +242,36 @@ public final class PdfRenderer {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render the PDF: " + e.getMessage(), e);
-    } finally {
-      for (TrueTypeFont t : open) {
+    }
+  }
+
+  /**
+   * The paper's fonts, parsed once per rendering and shared by its layouts (each document loads its own
+   * PDType0Font from them, as a PDFont belongs to one document); their ligature substitution off.
+   */
+  private static final class Fonts implements AutoCloseable {
+    final List<TrueTypeFont> parsed = new ArrayList<>();
+
+    Fonts() {
+      try {
+        for (FontFile f : FONT_FILES) {
+          TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes(f.file())));
+          parsed.add(ttf);
+          ttf.setEnableGsub(false);
+        }
+      } catch (IOException e) {
+        close();
+        throw new UncheckedIOException("cannot read the PDF's fonts: " + e.getMessage(), e);
+      }
+    }
+
+    TrueTypeFont get(int i) {
+      return parsed.get(i);
+    }
+
+    @Override
+    public void close() {
+      for (TrueTypeFont t : parsed) {
         try {
           t.close();
         } catch (IOException e) {
