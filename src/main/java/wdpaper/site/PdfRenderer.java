@@ -450,11 +450,13 @@ public final class PdfRenderer {
     pdf.getDocumentCatalog().setNames(names);
   }
 
+  private static final Pattern SLASHED_WORD = Pattern.compile("\\S*/\\S*");
+
   /** Wraps each word with a slash ("1/√n_w?") in a no-wrap span: the renderer would break before the slash. */
   private static void keepSlashesTogether(Element heading) {
     for (TextNode t : new ArrayList<>(heading.textNodes())) {
       String text = t.getWholeText();
-      Matcher m = Pattern.compile("\\S*/\\S*").matcher(text);
+      Matcher m = SLASHED_WORD.matcher(text);
       if (!m.find()) {
         continue;
       }
@@ -675,10 +677,13 @@ public final class PdfRenderer {
       };
     }
 
+    private static final Pattern HEIGHT = Pattern.compile("height:\\s*([0-9.]+)em");
+    private static final Pattern DEPTH = Pattern.compile("vertical-align:\\s*-([0-9.]+)em");
+
     /** Where the baseline lies, as a fraction of the height from the top: from "height:Hem;vertical-align:-Dem". */
     private static double baseline(String style) {
-      Matcher h = Pattern.compile("height:\\s*([0-9.]+)em").matcher(style);
-      Matcher d = Pattern.compile("vertical-align:\\s*-([0-9.]+)em").matcher(style);
+      Matcher h = HEIGHT.matcher(style);
+      Matcher d = DEPTH.matcher(style);
       if (h.find() && d.find()) {
         double height = Double.parseDouble(h.group(1));
         return height > 0 ? 1 - Double.parseDouble(d.group(1)) / height : 0.75;
