@@ -134,6 +134,10 @@ public final class Pipeline {
 
   /** Claims, pages, figures, PDF, model.json and manifest, into a staging folder swapped in at the end. */
   public Report render(Results results, String profile) {
+    // the PDF's libraries warm up on another core while this thread computes the claims and pages (PdfWarmUp)
+    Thread warmUp = new Thread(() -> PdfWarmUp.run(paths.templates()), "pdf-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     List<Evaluated<?>> evaluated = times.time(StageTimes.CLAIMS, () -> ClaimRegistry.evaluate(claims, results,
         declared, thresholds));
     Map<String, Figure> claimFigures = new LinkedHashMap<>();
@@ -159,7 +163,8 @@ public final class Pipeline {
         figureClaim, results));
     OutputFolder output = OutputFolder.of(paths);
     Path staged = output.stage(log);
-    // one core is left to this thread and then the PDF's, the longest chain; the figures take the others
+    // one core is left to this thread and then the PDF's, the longest chain; the figures take the others (and this
+    // thread, for the files the PDF needs)
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(figures.size(),
         Runtime.getRuntime().availableProcessors() - 1)), r -> {
           Thread t = new Thread(r, "figures");
@@ -193,7 +198,13 @@ public final class Pipeline {
           return names;
         }));
       }
-      // the provenance hashes each figure's CSV, written with its paper files
+      // this thread helps with the paper files (they are what the PDF waits for; a task runs once, on whichever
+      // thread takes it first), then the provenance hashes each figure's CSV, written with them
+      for (Future<FigureWriter.Rest> f : paperFiles) {
+        if (f instanceof java.util.concurrent.RunnableFuture<FigureWriter.Rest> task) {
+          task.run();
+        }
+      }
       join(paperFiles);
       Map<String, Object> figureProvenance = Provenance.of(figures, figureCode, edition, staged, results,
           f -> runKeys(results, f.experiments()), id -> paths.display(results.spec(id).file()));

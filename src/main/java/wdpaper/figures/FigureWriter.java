@@ -189,9 +189,77 @@ public final class FigureWriter {
         + RichText.escape(RichText.plain(chart.spec().title())) + "</title>" + svg.substring(end) + "\n";
   }
 
-  private static String decimals(double v, int places) {
-    String s = BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
-    return s.equals("-0") ? "0" : s;
+  /**
+   * {@code v} rounded half-even to {@code places} decimals of its shortest decimal form ({@link Double#toString}),
+   * trailing zeros dropped: what {@code BigDecimal.valueOf(v).setScale(places, HALF_EVEN).stripTrailingZeros()
+   * .toPlainString()} gives (never "-0"), without the BigDecimal, for the plain forms that every coordinate of a
+   * drawing has; an exponent form goes the BigDecimal way. Every number of every SVG passes here.
+   */
+  static String decimals(double v, int places) {
+    String s = Double.toString(v);
+    if (s.indexOf('E') >= 0 || !Double.isFinite(v)) {
+      String b = BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+      return b.equals("-0") ? "0" : b;
+    }
+    boolean negative = s.charAt(0) == '-';
+    int dot = s.indexOf('.');
+    // the digits kept (integer part and at most `places` decimals), as one number
+    int from = negative ? 1 : 0;
+    int fracDigits = Math.min(places, s.length() - dot - 1);
+    char[] digits = new char[dot - from + fracDigits];
+    s.getChars(from, dot, digits, 0);
+    s.getChars(dot + 1, dot + 1 + fracDigits, digits, dot - from);
+    int restStart = dot + 1 + fracDigits;
+    if (restStart < s.length()) {
+      char first = s.charAt(restStart);
+      boolean up = first > '5';
+      if (first == '5') {
+        boolean beyond = false;
+        for (int i = restStart + 1; i < s.length(); i++) {
+          beyond |= s.charAt(i) != '0';
+        }
+        up = beyond || ((digits[digits.length - 1] - '0') & 1) == 1;
+      }
+      if (up) {
+        int i = digits.length - 1;
+        while (i >= 0 && digits[i] == '9') {
+          digits[i--] = '0';
+        }
+        if (i < 0) {
+          char[] longer = new char[digits.length + 1];
+          longer[0] = '1';
+          System.arraycopy(digits, 0, longer, 1, digits.length);
+          digits = longer;
+        } else {
+          digits[i]++;
+        }
+      }
+    }
+    int intDigits = digits.length - fracDigits;
+    int end = digits.length;
+    while (end > intDigits && digits[end - 1] == '0') {
+      end--;
+    }
+    boolean zero = true;
+    for (int i = 0; i < end; i++) {
+      zero &= digits[i] == '0';
+    }
+    if (zero) {
+      return "0";
+    }
+    int start = 0;
+    while (start < intDigits - 1 && digits[start] == '0') {
+      start++;
+    }
+    StringBuilder out = new StringBuilder(end - start + 2);
+    if (negative) {
+      out.append('-');
+    }
+    out.append(digits, start, intDigits - start);
+    if (end > intDigits) {
+      out.append('.').append(digits, intDigits, end - intDigits);
+    }
+    return out.toString();
   }
 
   /**

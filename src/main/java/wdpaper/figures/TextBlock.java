@@ -115,6 +115,9 @@ final class TextBlock {
    * possible (a single word wider than that stays whole).
    */
   static List<TextBlock> wrap(String label, float size, double maxWidth) {
+    // a width computed as (sample + gap + text) - sample - gap may come out a rounding error below the text's own:
+    // that text still fits (a legend entry "λ = 5" was broken after its "=" in its own column)
+    maxWidth += 1e-9 * Math.max(1, Math.abs(maxWidth));
     TextBlock whole = of(label, size);
     if (whole.width <= maxWidth) {
       return List.of(whole);
