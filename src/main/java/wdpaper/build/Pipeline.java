@@ -154,10 +154,12 @@ public final class Pipeline {
         figureClaim.put(f.id(), e.id());
       }
     }
-    Edition edition = Edition.of(SourceInfo.of(paths.root(), fallbackDate()), site);
+    // the source (git commit, tag, date) is read once, for the edition, the pages and the PDF
+    SourceInfo source = SourceInfo.of(paths.root(), fallbackDate());
+    Edition edition = Edition.of(source, site);
     Map<String, Object> model = model(evaluated, claimFigures, results, profile, edition);
     SiteBuilder builder = times.time(StageTimes.PAGES, () -> new SiteBuilder(paths.root(), pages, model,
-        claimFigureExperiments).render());
+        claimFigureExperiments, source).render());
     noteUnread(results, builder.figureTexts());
     List<FigureSpec> figures = times.time(StageTimes.FIGURES, () -> assemble(builder.figureTexts(), claimFigures,
         figureClaim, results));
@@ -221,7 +223,7 @@ public final class Pipeline {
       });
       log.accept("rendering the PDF");
       Future<byte[]> pdf = pdfThread.submit(() -> times.time(StageTimes.PDF, () -> PdfRenderer.render(paper, staged,
-          pdfMetadata(), w -> log.accept("warning: " + w))));
+          pdfMetadata(source), w -> log.accept("warning: " + w))));
       try {
         times.run(StageTimes.PAGES, () -> {
           files.addAll(builder.writePages(staged));
@@ -345,11 +347,9 @@ public final class Pipeline {
     return java.time.Instant.parse(site.getOrDefault("year", "2026") + "-01-01T00:00:00Z");
   }
 
-  private PdfRenderer.Metadata pdfMetadata() {
-    java.time.Instant fallback = fallbackDate();
+  private PdfRenderer.Metadata pdfMetadata(SourceInfo source) {
     return new PdfRenderer.Metadata((String) site.get("title"), (String) site.get("subtitle"),
-        SiteInfo.authorNames(site), SiteInfo.keywords(site), (String) site.get("language"),
-        wdpaper.project.SourceInfo.of(paths.root(), fallback).date());
+        SiteInfo.authorNames(site), SiteInfo.keywords(site), (String) site.get("language"), source.date());
   }
 
   private static Map<String, Object> withPages(Map<String, Object> model, SiteBuilder builder) {

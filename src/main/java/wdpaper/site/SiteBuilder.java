@@ -63,6 +63,15 @@ public final class SiteBuilder {
    * @param claimFigures the figures the claims compute, by id, with the experiments each shows
    */
   public SiteBuilder(Path root, List<Page> pages, Map<String, Object> model, Map<String, List<String>> claimFigures) {
+    this(root, pages, model, claimFigures, null);
+  }
+
+  /**
+   * As {@link #SiteBuilder(Path, List, Map, Map)}, with the source of {@code root} already read (null: read it
+   * here; the build reads it once for the edition, the pages and the PDF).
+   */
+  public SiteBuilder(Path root, List<Page> pages, Map<String, Object> model, Map<String, List<String>> claimFigures,
+      wdpaper.project.SourceInfo source) {
     this.templatesDir = root.resolve("templates");
     this.templates = new Templates(root.resolve("content"), templatesDir, root);
     this.markdown = new MarkdownRenderer(new MathRenderer());
@@ -72,7 +81,8 @@ public final class SiteBuilder {
     @SuppressWarnings("unchecked")
     Map<String, Object> siteModel = model.get("site") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
     java.time.Instant fallback = java.time.Instant.parse(siteModel.getOrDefault("year", "2026") + "-01-01T00:00:00Z");
-    permalinks(Permalinks.of(siteModel, System.getenv(), wdpaper.project.SourceInfo.of(root, fallback)));
+    permalinks(Permalinks.of(siteModel, System.getenv(), source != null ? source
+        : wdpaper.project.SourceInfo.of(root, fallback)));
   }
 
   /** Sets the permalinks every citation and absolute URL is made with (the constructor sets the default). */
