@@ -10,9 +10,11 @@ import java.util.zip.Deflater;
 /**
  * Writes an RGB image as a PNG (8 bits per channel, no alpha, no interlacing) with its resolution (pHYs), straight
  * from the image's pixel array. ImageIO's PNG writer did the same job with a generic pixel path (a copy of every
- * row through the raster's sample model) and most of a figure's CPU time; this one reads the ints once. Each row
- * gets the filter that libpng's heuristic picks (the smallest sum of the filtered bytes taken as signed), then the
- * whole is deflated once. Same image, same bytes.
+ * row through the raster's sample model) and most of a figure's CPU time; this one reads the ints once. Rows are not
+ * filtered (PNG filter type None): on the paper's charts, white with thin lines and text, deflate finds the repeats
+ * better in the raw rows than in filtered ones. Measured on the 16 figures of a quick build, zlib level 6: None gave
+ * 1,611 KB in 0.5 s of C1-compiled code, libpng's per-row heuristic (the filter with the smallest sum of signed
+ * bytes) 1,702 KB in 2.8 s, ImageIO's writer 1,641 KB. Same image, same bytes.
  */
 final class PngEncoder {
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -49,31 +51,25 @@ final class PngEncoder {
       phys[8] = 1; // unit: metre
       chunk(out, "pHYs", phys, phys.length);
     }
-    int rowBytes = 3 * w;
-    byte[] prev = new byte[rowBytes];
-    byte[] cur = new byte[rowBytes];
-    byte[][] filtered = new byte[5][rowBytes + 1];
+    // each row: its filter byte (0, None), then R, G, B of each pixel
+    byte[] row = new byte[3 * w + 1];
     Deflater deflater = new Deflater(LEVEL);
     byte[] buf = new byte[1 << 16];
     ByteArrayOutputStream idat = new ByteArrayOutputStream(w * h / 4 + 1024);
     try {
       for (int y = 0; y < h; y++) {
         int base = offset + y * stride;
-        for (int x = 0, i = 0; x < w; x++) {
+        for (int x = 0, i = 1; x < w; x++) {
           int p = pixels[base + x];
-          cur[i++] = (byte) (p >> 16);
-          cur[i++] = (byte) (p >> 8);
-          cur[i++] = (byte) p;
+          row[i++] = (byte) (p >> 16);
+          row[i++] = (byte) (p >> 8);
+          row[i++] = (byte) p;
         }
-        byte[] row = filter(cur, prev, filtered);
         deflater.setInput(row, 0, row.length);
         while (!deflater.needsInput()) {
           int n = deflater.deflate(buf, 0, buf.length, Deflater.NO_FLUSH);
           idat.write(buf, 0, n);
         }
-        byte[] t = prev;
-        prev = cur;
-        cur = t;
       }
       deflater.finish();
       while (!deflater.finished()) {
@@ -87,50 +83,6 @@ final class PngEncoder {
     chunk(out, "IDAT", data, data.length);
     chunk(out, "IEND", new byte[0], 0);
     return out.toByteArray();
-  }
-
-  /**
-   * The row with its filter byte in front: of None, Sub, Up, Average and Paeth (3 bytes per pixel), the one whose
-   * bytes, taken as signed, have the smallest sum of absolute values (the first such in that order).
-   */
-  static byte[] filter(byte[] cur, byte[] prev, byte[][] out) {
-    int n = cur.length;
-    long best = Long.MAX_VALUE;
-    int bestType = 0;
-    for (int type = 0; type < 5; type++) {
-      byte[] f = out[type];
-      f[0] = (byte) type;
-      long sum = 0;
-      for (int i = 0; i < n; i++) {
-        int x = cur[i] & 0xff;
-        int a = i >= 3 ? cur[i - 3] & 0xff : 0;
-        int b = prev[i] & 0xff;
-        int c = i >= 3 ? prev[i - 3] & 0xff : 0;
-        int v = switch (type) {
-          case 0 -> x;
-          case 1 -> x - a;
-          case 2 -> x - b;
-          case 3 -> x - ((a + b) >>> 1);
-          default -> x - paeth(a, b, c);
-        };
-        byte bv = (byte) v;
-        f[i + 1] = bv;
-        sum += Math.abs(bv);
-      }
-      if (sum < best) {
-        best = sum;
-        bestType = type;
-      }
-    }
-    return out[bestType];
-  }
-
-  private static int paeth(int a, int b, int c) {
-    int p = a + b - c;
-    int pa = Math.abs(p - a);
-    int pb = Math.abs(p - b);
-    int pc = Math.abs(p - c);
-    return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
   }
 
   private static void chunk(ByteArrayOutputStream out, String type, byte[] data, int length) {

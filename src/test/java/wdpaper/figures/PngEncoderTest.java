@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The PNG writer: every pixel as drawn (read back with ImageIO's reader), its resolution, the same bytes twice. */
 class PngEncoderTest {
-  /** Lines, text and noise: every filter type gets rows it wins. */
+  /** Lines, text and noise. */
   private static BufferedImage drawing(int w, int h) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -74,19 +74,6 @@ class PngEncoderTest {
     byte[] png = PngEncoder.encode(one, 0);
     assertThat(new String(png, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("pHYs");
     assertThat(ImageIO.read(new ByteArrayInputStream(png)).getRGB(0, 0) & 0xffffff).isEqualTo(0x123456);
-  }
-
-  @Test
-  void eachRowGetsTheFilterWithTheSmallestSignedSum() {
-    byte[][] out = new byte[5][7];
-    // a ramp along the row: Sub leaves 1s, None leaves the ramp itself
-    byte[] ramp = {10, 20, 30, 11, 21, 31};
-    assertThat(PngEncoder.filter(ramp, new byte[6], out)[0]).isEqualTo((byte) 1);
-    // the row repeats the one above: Up leaves zeros
-    byte[] noise = {90, 3, 77, 120, 5, 66};
-    assertThat(PngEncoder.filter(noise, noise.clone(), out)[0]).isEqualTo((byte) 2);
-    // all zeros: None comes first among equals
-    assertThat(PngEncoder.filter(new byte[6], new byte[6], out)[0]).isEqualTo((byte) 0);
   }
 
   @Test
