@@ -134,10 +134,6 @@ public final class Pipeline {
 
   /** Claims, pages, figures, PDF, model.json and manifest, into a staging folder swapped in at the end. */
   public Report render(Results results, String profile) {
-    // the PDF's libraries warm up on another core while this thread computes the claims and pages (PdfWarmUp)
-    Thread warmUp = new Thread(() -> PdfWarmUp.run(paths.templates()), "pdf-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
     List<Evaluated<?>> evaluated = times.time(StageTimes.CLAIMS, () -> ClaimRegistry.evaluate(claims, results,
         declared, thresholds));
     Map<String, Figure> claimFigures = new LinkedHashMap<>();
