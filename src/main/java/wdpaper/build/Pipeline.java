@@ -164,16 +164,8 @@ public final class Pipeline {
     // one core is left to this thread and then the PDF's, the longest chain; the figures take the others (and this
     // thread, for the files the PDF needs)
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(figures.size(),
-        Runtime.getRuntime().availableProcessors() - 1)), r -> {
-          Thread t = new Thread(r, "figures");
-          t.setDaemon(true);
-          return t;
-        });
-    ExecutorService pdfThread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "pdf");
-      t.setDaemon(true);
-      return t;
-    });
+        Runtime.getRuntime().availableProcessors() - 1)), daemons("figures"));
+    ExecutorService pdfThread = Executors.newSingleThreadExecutor(daemons("pdf"));
     try {
       List<String> files = new ArrayList<>();
       // the figures' files are written on their own threads while this one writes the pages: the pages need only
@@ -262,6 +254,15 @@ public final class Pipeline {
       }
       output.discard(staged);
     }
+  }
+
+  /** Threads named {@code name} that do not keep the JVM alive. */
+  private static java.util.concurrent.ThreadFactory daemons(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** Waits for every task, in order; the first task's error (in that order) is thrown as it was. */

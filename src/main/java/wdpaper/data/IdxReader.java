@@ -30,21 +30,24 @@ public final class IdxReader {
     }
   }
 
-  /** Returns the uncompressed bytes of an IDX file, gunzipping it if it starts with the gzip magic. */
   /** Whether the file starts with gzip's magic bytes (as {@link #readBytes} tells); false if it cannot be read. */
   public static boolean gzipped(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(2);
-      return head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+      return gzipMagic(in.readNBytes(2));
     } catch (IOException e) {
       return false;
     }
   }
 
+  private static boolean gzipMagic(byte[] head) {
+    return head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+  }
+
+  /** Returns the uncompressed bytes of an IDX file, gunzipping it if it starts with the gzip magic. */
   public static byte[] readBytes(Path file) {
     try {
       byte[] raw = Files.readAllBytes(file);
-      if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+      if (gzipMagic(raw)) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
           return in.readAllBytes();
         } catch (IOException e) {
