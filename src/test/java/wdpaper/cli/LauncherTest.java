@@ -22,6 +22,14 @@ class LauncherTest {
     return jar;
   }
 
+  /** The jar's archive for {@code jvmVersion}, holding {@code text}, last modified at {@code millis}. */
+  private static Path archive(Path jar, String jvmVersion, String text, long millis) throws IOException {
+    Path archive = Launcher.archive(jar, jvmVersion);
+    Files.writeString(archive, text);
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(millis));
+    return archive;
+  }
+
   @Test
   void firstBuildWritesTheArchiveToATemporaryFileNamedAfterItsProcess() throws IOException {
     Path jar = jar();
@@ -29,8 +37,8 @@ class LauncherTest {
         .orElseThrow();
     Path tmp = dir.resolve("paper-all.jvm-17.0.15_6.jsa.42.tmp");
     assertThat(p.command()).containsExactly("/jdk/bin/java", "-Xmx2g", "-Dwdpaper.launcher=child",
-        "-XX:ArchiveClassesAtExit=" + tmp, Launcher.QUIET, Launcher.SERIAL_GC, "-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true",
-        "-jar", jar.toString(), "build", "--quick");
+        "-XX:ArchiveClassesAtExit=" + tmp, Launcher.QUIET, Launcher.SERIAL_GC, "-XX:TieredStopAtLevel=1",
+        "-Dwdpaper.jit.defaults=true", "-jar", jar.toString(), "build", "--quick");
     assertThat(p.written()).contains(tmp);
     assertThat(p.archive()).isEqualTo(dir.resolve("paper-all.jvm-17.0.15_6.jsa"));
   }
@@ -38,14 +46,11 @@ class LauncherTest {
   @Test
   void laterBuildsReadTheArchiveAndARenderCompilesWithC1Only() throws IOException {
     Path jar = jar();
-    Path archive = Launcher.archive(jar, "17.0.15+6");
-    Files.writeString(archive, "classes");
-    Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
+    Path archive = archive(jar, "17.0.15+6", "classes", 2_000_000);
     Launcher.Plan p = Launcher.plan(JAVA, jar, List.of(), List.of("render"), "17.0.15+6", 42).orElseThrow();
     assertThat(p.command()).containsExactly("/jdk/bin/java", "-Dwdpaper.launcher=child",
         "-XX:SharedArchiveFile=" + archive, Launcher.QUIET, Launcher.SERIAL_GC, "-XX:TieredStopAtLevel=1",
-        "-Dwdpaper.jit.defaults=true",
-        "-jar", jar.toString(), "render");
+        "-Dwdpaper.jit.defaults=true", "-jar", jar.toString(), "render");
     assertThat(p.written()).isEmpty();
     // the user's own choice of compiler stays
     assertThat(Launcher.plan(JAVA, jar, List.of("-XX:TieredStopAtLevel=4"), List.of("render"), "17.0.15+6", 42)
@@ -75,9 +80,7 @@ class LauncherTest {
   @Test
   void anArchiveOlderThanTheJarIsWrittenAgain() throws IOException {
     Path jar = jar();
-    Path archive = Launcher.archive(jar, "17");
-    Files.writeString(archive, "classes of an older jar");
-    Files.setLastModifiedTime(archive, FileTime.fromMillis(500_000));
+    Path archive = archive(jar, "17", "classes of an older jar", 500_000);
     assertThat(Launcher.usable(archive, jar)).isFalse();
     assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build"), "17", 7).orElseThrow().written()).isPresent();
     Files.setLastModifiedTime(archive, FileTime.fromMillis(1_000_000));

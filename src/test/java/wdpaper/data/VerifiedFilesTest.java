@@ -20,6 +20,13 @@ class VerifiedFilesTest {
   private static final String SHA = MnistFile.TEST_LABELS.sha256();
 
   /** Records {@code file} as verified with the pinned checksum of the test labels, as a check would. */
+  /** A file "f" of one byte in a new folder "cache". */
+  private Path oneByteFile() throws IOException {
+    Path f = Files.createDirectories(dir.resolve("cache")).resolve("f");
+    Files.write(f, new byte[] {1});
+    return f;
+  }
+
   private static void recordAsVerified(Path cache, Path file) {
     VerifiedFiles v = VerifiedFiles.in(cache);
     v.verified(file, SHA, VerifiedFiles.identity(file));
@@ -62,9 +69,8 @@ class VerifiedFilesTest {
 
   @Test
   void aTouchedReplacedOrOtherFileIsNotVerified() throws IOException {
-    Path cache = Files.createDirectories(dir.resolve("cache"));
-    Path f = cache.resolve("f");
-    Files.write(f, new byte[] {1});
+    Path f = oneByteFile();
+    Path cache = f.getParent();
     recordAsVerified(cache, f);
     assertThat(VerifiedFiles.in(cache).isVerified(f, SHA)).isTrue();
     assertThat(VerifiedFiles.in(cache).isVerified(f, MnistFile.TRAIN_LABELS.sha256())).as("other checksum").isFalse();
@@ -80,9 +86,8 @@ class VerifiedFilesTest {
 
   @Test
   void aFileChangedWhileItWasReadIsNotRecorded() throws IOException {
-    Path cache = Files.createDirectories(dir.resolve("cache"));
-    Path f = cache.resolve("f");
-    Files.write(f, new byte[] {1});
+    Path f = oneByteFile();
+    Path cache = f.getParent();
     var before = VerifiedFiles.identity(f);
     Files.write(f, new byte[] {2});
     VerifiedFiles v = VerifiedFiles.in(cache);
@@ -92,9 +97,8 @@ class VerifiedFilesTest {
 
   @Test
   void theRecordIsReplacedWholeByARenameAndACorruptOneIsIgnored() throws IOException {
-    Path cache = Files.createDirectories(dir.resolve("cache"));
-    Path f = cache.resolve("f");
-    Files.write(f, new byte[] {1});
+    Path f = oneByteFile();
+    Path cache = f.getParent();
     recordAsVerified(cache, f);
     Path record = cache.resolve(VerifiedFiles.FILE);
     Object inode = Files.getAttribute(record, "unix:ino");
