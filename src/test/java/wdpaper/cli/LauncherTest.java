@@ -49,9 +49,14 @@ class LauncherTest {
     Path archive = archive(jar, "17.0.15+6", "classes", 2_000_000);
     Launcher.Plan p = Launcher.plan(JAVA, jar, List.of(), List.of("render"), "17.0.15+6", 42).orElseThrow();
     assertThat(p.command()).containsExactly("/jdk/bin/java", "-Dwdpaper.launcher=child",
-        "-XX:SharedArchiveFile=" + archive, Launcher.QUIET, Launcher.SERIAL_GC, "-XX:TieredStopAtLevel=1",
-        "-Dwdpaper.jit.defaults=true", "-jar", jar.toString(), "render");
+        "-XX:SharedArchiveFile=" + archive, "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+        Launcher.QUIET, Launcher.SERIAL_GC, "-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true", "-jar",
+        jar.toString(), "render");
     assertThat(p.written()).isEmpty();
+    // the archive is mapped where it was written unless the user chose how
+    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:ArchiveRelocationMode=1"), List.of("render"), "17.0.15+6", 42)
+        .orElseThrow().command()).containsOnlyOnce("-XX:ArchiveRelocationMode=1")
+        .doesNotContain("-XX:ArchiveRelocationMode=0");
     // the user's own choice of compiler stays
     assertThat(Launcher.plan(JAVA, jar, List.of("-XX:TieredStopAtLevel=4"), List.of("render"), "17.0.15+6", 42)
         .orElseThrow().command()).containsOnlyOnce("-XX:TieredStopAtLevel=4").doesNotContain("-XX:TieredStopAtLevel=1");
