@@ -58,11 +58,27 @@ public final class Dataset {
    */
   public static Dataset fromBytes(byte[] bytes, int byteOffset, int offset, int count, int inputs, int[] labels,
       int labelOffset) {
-    byte[] pixels = bytes;
+    return fromPixels(java.nio.ByteBuffer.wrap(bytes).slice(byteOffset, bytes.length - byteOffset), offset, count,
+        inputs, labels, labelOffset);
+  }
+
+  /**
+   * As {@link #fromBytes(byte[], int, int, int, int[], int)}, the pixels in {@code pixels} (from its index 0 on,
+   * e.g. a mapped file): read a block of whole images at a time into one small array, twice (once to count the
+   * non-zero pixels, once to store them), so no copy of all the pixels is made.
+   */
+  public static Dataset fromPixels(java.nio.ByteBuffer pixels, int offset, int count, int inputs, int[] labels,
+      int labelOffset) {
+    int perBlock = Math.max(1, Math.min(count, BLOCK_BYTES / inputs));
+    byte[] block = new byte[perBlock * inputs];
     int nnz = 0;
-    for (int i = byteOffset + offset * inputs; i < byteOffset + (offset + count) * inputs; i++) {
-      if (pixels[i] != 0) {
-        nnz++;
+    for (int i = 0; i < count; i += perBlock) {
+      int len = Math.min(perBlock, count - i) * inputs;
+      pixels.get((offset + i) * inputs, block, 0, len);
+      for (int j = 0; j < len; j++) {
+        if (block[j] != 0) {
+          nnz++;
+        }
       }
     }
     int[] start = new int[count + 1];
@@ -70,22 +86,29 @@ public final class Dataset {
     char[] level = new char[nnz];
     int[] lab = new int[count];
     int k = 0;
-    for (int i = 0; i < count; i++) {
-      start[i] = k;
-      int base = byteOffset + (offset + i) * inputs;
-      for (int j = 0; j < inputs; j++) {
-        int b = pixels[base + j] & 0xff;
-        if (b != 0) {
-          index[k] = (char) j;
-          level[k] = (char) b;
-          k++;
+    for (int i0 = 0; i0 < count; i0 += perBlock) {
+      int images = Math.min(perBlock, count - i0);
+      pixels.get((offset + i0) * inputs, block, 0, images * inputs);
+      for (int i = 0; i < images; i++) {
+        start[i0 + i] = k;
+        int base = i * inputs;
+        for (int j = 0; j < inputs; j++) {
+          int b = block[base + j] & 0xff;
+          if (b != 0) {
+            index[k] = (char) j;
+            level[k] = (char) b;
+            k++;
+          }
         }
+        lab[i0 + i] = labels[labelOffset + i0 + i];
       }
-      lab[i] = labels[labelOffset + i];
     }
     start[count] = k;
     return new Dataset(count, inputs, start, index, level, linearLevels(255, 255), 255, lab);
   }
+
+  /** How many bytes of pixels {@link #fromPixels} reads at a time (whole images). */
+  private static final int BLOCK_BYTES = 1 << 16;
 
   /** Builds a dataset from dense inputs (used by tests with tiny networks); at most 65535 distinct values. */
   public static Dataset fromDense(double[][] x, int[] labels) {

@@ -52,12 +52,10 @@ public final class Mnist {
     check(trainImages, trainLabels, TRAINING + VALIDATION, "training");
     check(testImages, testLabels, 10_000, "test");
     int px = trainImages.rows() * trainImages.cols();
-    // straight from the files' bytes: no copy of the pixels
-    Dataset training = Dataset.fromBytes(trainImages.bytes(), trainImages.offset(), 0, TRAINING, px, trainLabels, 0);
-    Dataset validation = Dataset.fromBytes(trainImages.bytes(), trainImages.offset(), TRAINING, VALIDATION, px,
-        trainLabels, TRAINING);
-    Dataset test = Dataset.fromBytes(testImages.bytes(), testImages.offset(), 0, testImages.count(), px, testLabels,
-        0);
+    // straight from the files (mapped): no copy of the pixels
+    Dataset training = Dataset.fromPixels(trainImages.data(), 0, TRAINING, px, trainLabels, 0);
+    Dataset validation = Dataset.fromPixels(trainImages.data(), TRAINING, VALIDATION, px, trainLabels, TRAINING);
+    Dataset test = Dataset.fromPixels(testImages.data(), 0, testImages.count(), px, testLabels, 0);
     Map<String, String> sums = new java.util.TreeMap<>();
     for (MnistFile f : MnistFile.values()) {
       sums.put(f.fileName(), f.sha256());

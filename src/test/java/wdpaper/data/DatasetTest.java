@@ -30,6 +30,34 @@ class DatasetTest {
     assertThat(d.label(2)).isEqualTo(9);
   }
 
+  /**
+   * Pixels read a block at a time from a buffer outside the heap (as from a mapped file), over many blocks and a
+   * last partial one, give each image's bytes / 255 at the right index, and the labels from labelOffset on.
+   */
+  @Test
+  void pixelsReadInBlocksFromADirectBufferAreEveryImagesBytes() {
+    Random r = new Random(7);
+    int count = 301;
+    byte[] px = new byte[(count + 2) * 784];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = r.nextDouble() < 0.8 ? 0 : (byte) (1 + r.nextInt(255));
+    }
+    int[] labels = new int[count + 5];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = r.nextInt(10);
+    }
+    java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(px.length).put(px).flip();
+    Dataset d = Dataset.fromPixels(direct, 2, count, 784, labels, 3);
+    assertThat(d.size()).isEqualTo(count);
+    for (int i = 0; i < count; i++) {
+      double[] x = d.dense(i);
+      for (int j = 0; j < 784; j++) {
+        assertThat(x[j]).isEqualTo((px[(2 + i) * 784 + j] & 0xff) / 255.0);
+      }
+      assertThat(d.label(i)).isEqualTo(labels[3 + i]);
+    }
+  }
+
   /** A file's bytes after its header give the same dataset as the pixels copied out of them. */
   @Test
   void pixelsReadInPlaceAfterAHeaderAreThePixelsCopied() {

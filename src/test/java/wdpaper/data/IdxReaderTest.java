@@ -53,6 +53,9 @@ class IdxReaderTest {
     assertThat(plain.rows()).isEqualTo(2);
     assertThat(plain.pixels()).containsExactly(gz.pixels());
     assertThat(plain.pixels()[1]).isEqualTo((byte) 37);
+    // the raw file is mapped (its pixels stay outside the heap), the gzipped one inflated into an array
+    assertThat(plain.data().isDirect()).isTrue();
+    assertThat(gz.data().isDirect()).isFalse();
   }
 
   @Test
