@@ -31,11 +31,23 @@ final class Evaluator {
 
   /** Returns {accuracy, mean cross-entropy cost} over the first {@code count} examples of {@code data}. */
   double[] evaluate(Dataset data, int count) {
+    return evaluate(data, count, null, 0);
+  }
+
+  /**
+   * As {@link #evaluate(Dataset, int)}, and, from the same forward pass, adds the first {@code saturationCount}
+   * examples (at most {@code count}) to {@code saturation}: the validation images are measured once per epoch, not
+   * once for the accuracy and again for the saturation.
+   */
+  double[] evaluate(Dataset data, int count, SaturationCounter saturation, int saturationCount) {
     int layers = net.layers;
     int correct = 0;
     double cost = 0;
     for (int x = 0; x < count; x++) {
       forward(data, x);
+      if (x < saturationCount) {
+        saturation.add(z);
+      }
       double[] out = z[layers];
       int label = data.label(x);
       int best = 0;
@@ -62,29 +74,46 @@ final class Evaluator {
     }
   }
 
-  /** Saturation of the hidden layers over a sample of images, see {@link #saturation}. */
+  /** Saturation of the hidden layers over a sample of images, see {@link SaturationCounter}. */
   record SaturationResult(double saturatedFraction, double meanSigmaPrime, List<EpochMetrics.Saturation> layers) {}
 
+  /** A counter for this network's hidden layers. */
+  SaturationCounter saturationCounter(List<Double> thresholds) {
+    return new SaturationCounter(net, thresholds);
+  }
+
   /**
-   * Over the first {@code count} images of {@code data}: the fraction of (hidden neuron, image) pairs with
-   * |z| &gt; {@link RunSpec#SATURATION_Z} and the mean sigma'(z) over all hidden layers, and per hidden layer, for
-   * each threshold T, the fraction of pairs and, per neuron, the fraction of images with |z| &gt; T.
+   * Over the images added (their weighted inputs z, one image at a time): the fraction of (hidden neuron, image)
+   * pairs with |z| &gt; {@link RunSpec#SATURATION_Z} and the mean sigma'(z) over all hidden layers, and per hidden
+   * layer, for each threshold T, the fraction of pairs and, per neuron, the fraction of images with |z| &gt; T.
    */
-  SaturationResult saturation(Dataset data, int count, List<Double> thresholds) {
-    int hiddenLayers = net.layers - 1;
-    int t = thresholds.size();
-    long[][][] over = new long[hiddenLayers][t][];
-    for (int h = 0; h < hiddenLayers; h++) {
-      for (int i = 0; i < t; i++) {
-        over[h][i] = new long[net.sizes[h + 1]];
+  static final class SaturationCounter {
+    private final Layers net;
+    private final List<Double> thresholds;
+    private final int hiddenLayers;
+    private final double[] limit;
+    private final long[][][] over;
+    private long saturated;
+    private long pairs;
+    private double sigmaPrime;
+
+    private SaturationCounter(Layers net, List<Double> thresholds) {
+      this.net = net;
+      this.thresholds = thresholds;
+      hiddenLayers = net.layers - 1;
+      int t = thresholds.size();
+      over = new long[hiddenLayers][t][];
+      for (int h = 0; h < hiddenLayers; h++) {
+        for (int i = 0; i < t; i++) {
+          over[h][i] = new long[net.sizes[h + 1]];
+        }
       }
+      limit = thresholds.stream().mapToDouble(Double::doubleValue).toArray();
     }
-    double[] limit = thresholds.stream().mapToDouble(Double::doubleValue).toArray();
-    long saturated = 0;
-    long pairs = 0;
-    double sigmaPrime = 0;
-    for (int x = 0; x < count; x++) {
-      forward(data, x);
+
+    /** Adds one image: z[l] = the weighted inputs of layer l. */
+    void add(double[][] z) {
+      int t = limit.length;
       for (int h = 0; h < hiddenLayers; h++) {
         double[] zl = z[h + 1];
         for (int k = 0; k < net.sizes[h + 1]; k++) {
@@ -103,22 +132,27 @@ final class Evaluator {
         }
       }
     }
-    List<EpochMetrics.Saturation> layers = new java.util.ArrayList<>();
-    for (int h = 0; h < hiddenLayers; h++) {
-      double[] fraction = new double[t];
-      double[][] neuron = new double[t][net.sizes[h + 1]];
-      for (int i = 0; i < t; i++) {
-        long total = 0;
-        for (int k = 0; k < neuron[i].length; k++) {
-          total += over[h][i][k];
-          neuron[i][k] = count == 0 ? 0 : over[h][i][k] / (double) count;
+
+    /** The result over the {@code count} images added. */
+    SaturationResult result(int count) {
+      int t = limit.length;
+      List<EpochMetrics.Saturation> layers = new java.util.ArrayList<>();
+      for (int h = 0; h < hiddenLayers; h++) {
+        double[] fraction = new double[t];
+        double[][] neuron = new double[t][net.sizes[h + 1]];
+        for (int i = 0; i < t; i++) {
+          long total = 0;
+          for (int k = 0; k < neuron[i].length; k++) {
+            total += over[h][i][k];
+            neuron[i][k] = count == 0 ? 0 : over[h][i][k] / (double) count;
+          }
+          fraction[i] = count == 0 ? 0 : total / ((double) count * neuron[i].length);
         }
-        fraction[i] = count == 0 ? 0 : total / ((double) count * neuron[i].length);
+        layers.add(new EpochMetrics.Saturation(h, count, thresholds, fraction, neuron));
       }
-      layers.add(new EpochMetrics.Saturation(h, count, thresholds, fraction, neuron));
+      return new SaturationResult(pairs == 0 ? 0 : saturated / (double) pairs, pairs == 0 ? 0 : sigmaPrime / pairs,
+          List.copyOf(layers));
     }
-    return new SaturationResult(pairs == 0 ? 0 : saturated / (double) pairs, pairs == 0 ? 0 : sigmaPrime / pairs,
-        List.copyOf(layers));
   }
 
   /** Adds the singular values of each layer's weight matrix (largest first) to {@code out}, at {@code epoch}. */

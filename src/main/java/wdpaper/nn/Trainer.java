@@ -214,10 +214,12 @@ public final class Trainer {
 
   private EpochMetrics measure(int epoch, Dataset training, Dataset validation, double[][] start, double[][] init,
       int steps) {
-    double[] val = evaluator.evaluate(validation, validation.size());
+    // the saturation sample is the first validation images: measured in the validation's forward pass
+    Evaluator.SaturationCounter counter = evaluator.saturationCounter(spec.saturationThresholds());
+    int satCount = Math.min(spec.saturationSample(), validation.size());
+    double[] val = evaluator.evaluate(validation, validation.size(), counter, satCount);
     double[] train = evaluator.evaluate(training, Math.min(spec.monitorSample(), training.size()));
-    Evaluator.SaturationResult sat = evaluator.saturation(validation, Math.min(spec.saturationSample(),
-        validation.size()), spec.saturationThresholds());
+    Evaluator.SaturationResult sat = counter.result(satCount);
     List<LayerMetrics> lm = new ArrayList<>();
     double sumSq = 0;
     for (int l = 0; l < net.layers; l++) {
