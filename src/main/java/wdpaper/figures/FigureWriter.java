@@ -267,16 +267,17 @@ public final class FigureWriter {
    * subset), with fixed document id and no dates, so the same chart gives the same bytes.
    */
   static byte[] pdf(Chart chart) {
+    return FigureFonts.with(ttf -> pdf(chart, ttf));
+  }
+
+  /** The chart as PDF with {@code ttf} (a parsed {@link HouseTheme#fontFile()}, ligatures off) embedded. */
+  static byte[] pdf(Chart chart, TrueTypeFont ttf) {
     float w = (float) chart.width();
     float h = (float) chart.height();
-    try (InputStream in = HouseTheme.fontFile();
-        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
-        PDDocument doc = new PDDocument();
+    try (PDDocument doc = new PDDocument();
         PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer()) {
       PDPage page = new PDPage(new PDRectangle(w, h));
       doc.addPage(page);
-      // no ligatures: "tail-off" must copy and search as f, f, not as the one glyph U+FB00
-      ttf.setEnableGsub(false);
       fonts.registerFont(HouseTheme.font(10).getFontName(), PDType0Font.load(doc, ttf, true));
       PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, w, h);
       g.setFontTextDrawer(fonts);
