@@ -22,30 +22,56 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 public final class MathRenderer {
   /** The rendering size in px: one em of the formula is this many px of its SVG. */
   private static final int SIZE = 17;
+  /**
+   * JLaTeXMath 1.0.7 is not thread-safe: it keeps mutable static state (predefined formulas cached into a HashMap by
+   * {@code TeXFormula.get}, fonts and alphabets loaded lazily, {@code TeXParser.isLoading}). Parsing, layout and
+   * drawing therefore hold this lock, whichever MathRenderer calls them; the rest (the SVG text, its text
+   * equivalent) runs on the caller's thread.
+   */
+  private static final Object JLATEXMATH = new Object();
+
   private final Map<String, String> memo = new ConcurrentHashMap<>();
 
-  /** Returns the {@code <svg>} of {@code tex}; throws {@link IllegalArgumentException} naming the TeX if invalid. */
+  /**
+   * Returns the {@code <svg>} of {@code tex}; throws {@link IllegalArgumentException} naming the TeX if invalid.
+   * Safe to call from several threads (pages are rendered concurrently): a formula two threads meet at once may be
+   * drawn twice, to the same SVG.
+   */
   public String svg(String tex, boolean display) {
-    return memo.computeIfAbsent((display ? "D:" : "I:") + tex, k -> render(tex, display));
+    String key = (display ? "D:" : "I:") + tex;
+    String svg = memo.get(key);
+    if (svg == null) {
+      svg = render(tex, display);
+      String first = memo.putIfAbsent(key, svg);
+      svg = first != null ? first : svg;
+    }
+    return svg;
   }
 
   private static String render(String tex, boolean display) {
     TeXIcon icon;
-    try {
-      icon = new TeXFormula(tex).createTeXIcon(display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT, SIZE);
-    } catch (ParseException e) {
-      throw new IllegalArgumentException("invalid TeX '" + tex + "': " + e.getMessage());
+    SVGGraphics2D g;
+    int w;
+    int h;
+    int depth;
+    synchronized (JLATEXMATH) {
+      try {
+        icon = new TeXFormula(tex).createTeXIcon(display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT,
+            SIZE);
+      } catch (ParseException e) {
+        throw new IllegalArgumentException("invalid TeX '" + tex + "': " + e.getMessage());
+      }
+      icon.setInsets(new Insets(1, 1, 1, 1));
+      icon.setForeground(Color.BLACK);
+      w = icon.getIconWidth();
+      h = icon.getIconHeight();
+      depth = icon.getIconDepth();
+      g = new SVGGraphics2D(w, h);
+      g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+      icon.paintIcon(null, g, 0, 0);
     }
-    icon.setInsets(new Insets(1, 1, 1, 1));
-    icon.setForeground(Color.BLACK);
-    int w = icon.getIconWidth();
-    int h = icon.getIconHeight();
-    SVGGraphics2D g = new SVGGraphics2D(w, h);
-    g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
-    icon.paintIcon(null, g, 0, 0);
     String svg = g.getSVGElement(null, true, new ViewBox(0, 0, w, h), null, null);
     String text = escape(TexText.of(tex));
-    int depth = icon.getIconDepth();
     // integer pixel attributes (openhtmltopdf needs integers), CSS size in em so that a formula takes the size of
     // the text around it (a table's smaller type, the PDF's 10.5 pt), in the browser and in the PDF alike
     String style = "width:" + em(w) + ";height:" + em(h) + (display ? "" : ";vertical-align:-" + em(depth));

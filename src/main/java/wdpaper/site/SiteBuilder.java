@@ -56,6 +56,7 @@ public final class SiteBuilder {
   private References references;
   private Permalinks permalinks;
   private Citations citations;
+  private int threads = Runtime.getRuntime().availableProcessors();
 
   /**
    * @param pages the pages, from {@link #loadPages}
@@ -179,27 +180,11 @@ public final class SiteBuilder {
       nav.add(n);
     }
     model.put("pages", nav);
-    for (Page p : pages) {
-      try {
-        String rendered = wdpaper.project.Text.normalize(templates.renderContent(p.file().substring(
-            "content/".length()), model));
-        List<String> typed = NumberCheck.checkRendered(p.file(), p.source(), rendered);
-        if (!typed.isEmpty()) {
-          errors.addAll(typed);
-          continue;
-        }
-        String plain = DataNumbers.strip(rendered);
-        String body = plain.substring(plain.indexOf("\n---\n", 3) + 5);
-        List<MarkdownRenderer.Problem> problems = new ArrayList<>();
-        bodies.put(p.slug(), markdown.render(body, problems));
-        for (MarkdownRenderer.Problem pr : problems) {
-          errors.add(p.file() + ":" + p.lineOfBody(body, pr.line()) + ": " + pr.message());
-        }
-      } catch (IllegalArgumentException e) {
-        errors.add(p.file() + ": " + e.getMessage());
-      } catch (UserError e) {
-        errors.add(e.getMessage());
+    for (Rendered r : renderPages()) {
+      if (r.body() != null) {
+        bodies.put(r.slug(), r.body());
       }
+      errors.addAll(r.errors());
     }
     throwIf(errors, "page");
     collect(errors);
@@ -207,6 +192,95 @@ public final class SiteBuilder {
     number(errors);
     throwIf(errors, "reference");
     return this;
+  }
+
+  /** A page's Markdown rendered to HTML (null when its text has typed numbers), and the page's errors. */
+  private record Rendered(String slug, String body, List<String> errors) {}
+
+  /**
+   * How many pages are rendered at once (default: one per core, at most one per page). The output is the same
+   * whatever the number: each page is rendered on its own, and the results are taken in page order.
+   */
+  SiteBuilder threads(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + n);
+    }
+    this.threads = n;
+    return this;
+  }
+
+  /**
+   * Renders every page (FreeMarker, the typed-number check, Markdown with its formulas), on up to {@link #threads}
+   * threads, and returns the results in page order: the bodies and errors, and so the first error reported, are
+   * those of rendering the pages one after the other. A page's unexpected exception is rethrown as rendering them in
+   * order would have (the first in page order). What the pages share is safe to share: FreeMarker's configurations
+   * and templates (read-only once made), the model (read, never written, by the templates), the Markdown parser and
+   * renderer (immutable; their extensions keep state per document), {@link MathRenderer} (JLaTeXMath behind one
+   * lock, a concurrent memo).
+   */
+  private List<Rendered> renderPages() {
+    int n = Math.min(pages.size(), threads);
+    if (n <= 1) {
+      return pages.stream().map(this::renderPage).toList();
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+      Thread t = new Thread(r, "pages");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<Rendered>> futures = new ArrayList<>();
+      for (Page p : pages) {
+        futures.add(pool.submit(() -> renderPage(p)));
+      }
+      List<Rendered> out = new ArrayList<>();
+      for (java.util.concurrent.Future<Rendered> f : futures) {
+        try {
+          out.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while rendering the pages", e);
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One page: its template rendered, its numbers checked, its Markdown (and math) rendered; errors collected. */
+  private Rendered renderPage(Page p) {
+    List<String> errors = new ArrayList<>();
+    try {
+      String rendered = wdpaper.project.Text.normalize(templates.renderContent(p.file().substring(
+          "content/".length()), model));
+      List<String> typed = NumberCheck.checkRendered(p.file(), p.source(), rendered);
+      if (!typed.isEmpty()) {
+        errors.addAll(typed);
+        return new Rendered(p.slug(), null, errors);
+      }
+      String plain = DataNumbers.strip(rendered);
+      String body = plain.substring(plain.indexOf("\n---\n", 3) + 5);
+      List<MarkdownRenderer.Problem> problems = new ArrayList<>();
+      String html = markdown.render(body, problems);
+      for (MarkdownRenderer.Problem pr : problems) {
+        errors.add(p.file() + ":" + p.lineOfBody(body, pr.line()) + ": " + pr.message());
+      }
+      return new Rendered(p.slug(), html, errors);
+    } catch (IllegalArgumentException e) {
+      errors.add(p.file() + ": " + e.getMessage());
+    } catch (UserError e) {
+      errors.add(e.getMessage());
+    }
+    return new Rendered(p.slug(), null, errors);
   }
 
   private void throwIf(List<String> errors, String what) {

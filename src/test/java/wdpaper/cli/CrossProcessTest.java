@@ -152,6 +152,22 @@ class CrossProcessTest {
     return List.of("-XX:TieredStopAtLevel=1", "-D" + wdpaper.project.OutputFolder.CRASH_PROPERTY + "=" + point);
   }
 
+  /**
+   * The pages are rendered on one thread per core (SiteBuilder) and the figures on the others (Pipeline): a JVM that
+   * sees one core and one that sees four write the same bytes as this one.
+   */
+  @Test
+  void theSameCacheRendersByteIdenticallyOnOneCoreAndOnFour() throws Exception {
+    for (int cores : new int[] {1, 4}) {
+      List<String> jvm = new java.util.ArrayList<>(FAST_START);
+      jvm.add("-XX:ActiveProcessorCount=" + cores);
+      Fixture.Run r = Fixture.java(tmp, jvm, render(project, tmp.resolve("cores-" + cores)));
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(Files.readString(tmp.resolve("cores-" + cores + "/manifest.sha256"))).as(cores + " cores")
+          .isEqualTo(manifest);
+    }
+  }
+
   @Test
   void theSameCacheRendersByteIdenticallyInAnotherJvm() throws Exception {
     Fixture.Run r = Fixture.java(tmp, FAST_START, render(project, tmp.resolve("there")));

@@ -48,14 +48,23 @@ class SiteBuilderTest {
     }
 
     private SiteBuilder build() {
+      return build(1);
+    }
+
+    private SiteBuilder build(int threads) {
       Map<String, Object> model = new LinkedHashMap<>();
       model.put("verdicts", new LinkedHashMap<>());
-      return new SiteBuilder(root, SiteBuilder.loadPages(root.resolve("content")), model, Map.of()).render();
+      return new SiteBuilder(root, SiteBuilder.loadPages(root.resolve("content")), model, Map.of()).threads(threads)
+          .render();
     }
 
     private String error() {
+      return error(1);
+    }
+
+    private String error(int threads) {
       try {
-        build();
+        build(threads);
       } catch (UserError e) {
         assertThat(e.exitCode()).isEqualTo(ExitCodes.CONFIG);
         return e.getMessage();
@@ -99,6 +108,34 @@ class SiteBuilderTest {
       assertThat(cited).contains("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table 1\">"
           + "<table><caption><span class=\"table-number\">Table 1. </span>Two numbers.</caption>");
       assertThat(Files.readString(out.resolve("index.html"))).doesNotContain("ref-");
+    }
+
+    @Test
+    void withTwoBrokenPagesTheFirstPagesErrorIsReportedWhateverTheNumberOfThreads() throws IOException {
+      page("02-math.md", "Math", 2, "A formula:\n\n$$\nx = y\n\nThe rest of the page.\n\nAnd more.\n");
+      page("03-fine.md", "Fine", 3, "Inline $x^2$ and display:\n\n$$\nx = y\n$$\n");
+      page("04-tex.md", "Tex", 4, "A formula that is not TeX: $\\nosuchcommand$.\n");
+      String first = "content/02-math.md:7: unterminated $$: the display formula that starts here is never closed by a"
+          + " line ending in $$, so it would swallow the rest of the page (and 1 more page errors)";
+      for (int threads : new int[] {1, 2, 4}) {
+        assertThat(error(threads)).as(threads + " threads").isEqualTo(first);
+      }
+      // the other way round: the TeX error comes first, the page with the unclosed formula after it
+      Files.move(root.resolve("content/04-tex.md"), root.resolve("content/01-tex.md"));
+      Files.writeString(root.resolve("content/01-tex.md"), Files.readString(root.resolve("content/01-tex.md"))
+          .replace("order: 4", "order: 0"));
+      String tex = error(1);
+      assertThat(tex).startsWith("content/01-tex.md: invalid TeX '\\nosuchcommand': ")
+          .endsWith(" (and 1 more page errors)");
+      for (int threads : new int[] {2, 4}) {
+        assertThat(error(threads)).as(threads + " threads").isEqualTo(tex);
+      }
+    }
+
+    @Test
+    void theNumberOfThreadsIsAtLeastOne() {
+      assertThatThrownBy(() -> build(0)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("threads must be at least 1, was 0");
     }
 
     @Test
