@@ -28,6 +28,32 @@ public final class MarkdownRenderer {
   /** A problem in a page: the 1-based line of the Markdown it was given, and what is wrong. */
   public record Problem(int line, String message) {}
 
+  /**
+   * The formulas of {@code markdown} in their order, as the renderer will ask {@link MathRenderer} for them (an
+   * unclosed display formula is left out): parsed, not rendered.
+   */
+  public List<MathRenderer.Formula> formulas(String markdown) {
+    List<MathRenderer.Formula> found = new java.util.ArrayList<>();
+    parser.parse(markdown).accept(new org.commonmark.node.AbstractVisitor() {
+      @Override
+      public void visit(org.commonmark.node.CustomNode node) {
+        if (node instanceof MathExtension.InlineMath m) {
+          found.add(new MathRenderer.Formula(m.tex, m.display));
+        }
+        visitChildren(node);
+      }
+
+      @Override
+      public void visit(org.commonmark.node.CustomBlock node) {
+        if (node instanceof MathExtension.DisplayMath d && d.closed) {
+          found.add(new MathRenderer.Formula(d.tex, true));
+        }
+        visitChildren(node);
+      }
+    });
+    return found;
+  }
+
   public String render(String markdown) {
     return renderer.render(parser.parse(markdown));
   }

@@ -2,6 +2,7 @@ package wdpaper.site;
 
 import java.awt.Color;
 import java.awt.Insets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -31,6 +32,46 @@ public final class MathRenderer {
   private static final Object JLATEXMATH = new Object();
 
   private final Map<String, String> memo = new ConcurrentHashMap<>();
+
+  /** How many formulas are drawn and kept (tests). */
+  int drawn() {
+    return memo.size();
+  }
+
+  /** A formula as a page asks for it: its TeX, and whether it is displayed (on lines of its own) or inline. */
+  public record Formula(String tex, boolean display) {}
+
+  /**
+   * Draws, ahead of the pages, the formulas their Markdown holds as written (a formula with a template's
+   * {@code ${...}} or a directive in it is left to the page, which sees its value), so that rendering the pages
+   * after the training finds them drawn: the build calls this on a thread of its own while MNIST loads and the
+   * networks train. A formula that does not draw is left too (the page reports it); nothing here can fail a build.
+   */
+  public void drawAhead(List<Page> pages) {
+    MarkdownRenderer markdown = new MarkdownRenderer(this);
+    for (Page p : pages) {
+      String source = p.source();
+      int end = source.indexOf("\n---\n", 3);
+      String body = TEMPLATE_PARTS.matcher(end < 0 ? source : source.substring(end + 5)).replaceAll(TEMPLATE_MARK);
+      for (Formula f : markdown.formulas(body)) {
+        if (f.tex().contains(TEMPLATE_MARK)) {
+          continue;
+        }
+        try {
+          svg(f.tex(), f.display());
+        } catch (IllegalArgumentException e) {
+          // an invalid formula: the page's render reports it where it is
+        }
+      }
+    }
+  }
+
+  /** A template's value ({@code ${...}}) or directive ({@code <#...>}, {@code </#...>}, {@code <@...>}). */
+  private static final java.util.regex.Pattern TEMPLATE_PARTS = java.util.regex.Pattern.compile(
+      "\\$\\{[^}]*}|</?[#@][^>]*>");
+  /** What stands for one in the Markdown drawn ahead (a private-use character: no page writes it). */
+  private static final String TEMPLATE_MARK = "\uE000";
+
 
   /**
    * Returns the {@code <svg>} of {@code tex}; throws {@link IllegalArgumentException} naming the TeX if invalid.

@@ -40,7 +40,7 @@ public final class SiteBuilder {
 
   private final Path templatesDir;
   private final Templates templates;
-  private final MarkdownRenderer markdown;
+  private MarkdownRenderer markdown;
   private final Map<String, Object> model;
   private final Map<String, List<String>> claimFigures;
   private final Map<String, FigureSpec> figureSpecs = new LinkedHashMap<>();
@@ -84,6 +84,15 @@ public final class SiteBuilder {
     java.time.Instant fallback = java.time.Instant.parse(siteModel.getOrDefault("year", "2026") + "-01-01T00:00:00Z");
     permalinks(Permalinks.of(siteModel, System.getenv(), source != null ? source
         : wdpaper.project.SourceInfo.of(root, fallback)));
+  }
+
+  /**
+   * Draws the formulas with {@code math} (the constructor makes a new one): one the build started drawing ahead
+   * ({@link MathRenderer#drawAhead}), whose drawings the pages then reuse.
+   */
+  public SiteBuilder math(MathRenderer math) {
+    this.markdown = new MarkdownRenderer(math);
+    return this;
   }
 
   /** Sets the permalinks every citation and absolute URL is made with (the constructor sets the default). */

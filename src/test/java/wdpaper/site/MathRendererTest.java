@@ -49,4 +49,26 @@ class MathRendererTest {
     assertThat(MathRenderer.em(26)).isEqualTo("1.529em");
     assertThat(MathRenderer.em(0)).isEqualTo("0em");
   }
+
+  /**
+   * The formulas of a page's Markdown as written are drawn ahead (inline, display, $$ in a paragraph), in the
+   * form the page later asks for, so the page's render reuses them; a formula with a template value or a directive
+   * in it, an invalid one and an unclosed one are left to the page, and nothing throws.
+   */
+  @Test
+  void formulasAreDrawnAheadAsThePageWillAskForThem() {
+    Page page = Page.parse("content/05-claim-2.md", "---\ntitle: T\norder: 5\n---\n"
+        + "Decay $\\eta\\lambda \\ll n$ and $$a^2$$ here, $\\lambda = ${x}$, $\\notacommand x$ bad.\n\n"
+        + "$$\nw \\to (1 - \\eta\\lambda/n) w\n$$\n\n<#if x>$b_<#if y>1</#if>$</#if>\n\n$$\nz = 1\n");
+    MathRenderer ahead = new MathRenderer();
+    ahead.drawAhead(java.util.List.of(page));
+    assertThat(ahead.drawn()).isEqualTo(3);
+    MarkdownRenderer markdown = new MarkdownRenderer(ahead);
+    assertThat(markdown.formulas("Decay $\\eta\\lambda \\ll n$ and $$a^2$$ here.\n\n$$\nw \\to (1 - "
+        + "\\eta\\lambda/n) w\n$$\n")).containsExactly(new MathRenderer.Formula("\\eta\\lambda \\ll n", false),
+        new MathRenderer.Formula("a^2", true), new MathRenderer.Formula("w \\to (1 - \\eta\\lambda/n) w", true));
+    // the page's own render of those formulas draws nothing new
+    markdown.render("Decay $\\eta\\lambda \\ll n$ and $$a^2$$ here.\n\n$$\nw \\to (1 - \\eta\\lambda/n) w\n$$\n");
+    assertThat(ahead.drawn()).isEqualTo(3);
+  }
 }
