@@ -346,8 +346,8 @@ class PdfRendererTest {
   private static final String FIGURE_PAGE = paper("", "<p>Before.</p><figure class=\"figure\" id=\"fig-a\">"
       + "<img src=\"figures/a.svg\" alt=\"A rising line.\"><figcaption>Figure 1. A line.</figcaption></figure>");
   private static final String SVG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200pt\" height=\"100pt\" viewBox=\"0 0 200 100\"><path d=\"M10 90 L190 10\" stroke=\"#1b7a3a\""
-      + " stroke-width=\"4\"/></svg>\n";
+      + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200pt\" height=\"100pt\" viewBox=\"0 0 200 100\">"
+      + "<path d=\"M10 90 L190 10\" stroke=\"#1b7a3a\" stroke-width=\"4\"/></svg>\n";
 
   @Test
   void aFigureStillBeingWrittenWhenThePdfReadsItIsWaitedForAndTheBytesAreThoseOfASerialBuild() throws IOException {
