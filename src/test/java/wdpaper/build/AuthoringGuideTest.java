@@ -141,6 +141,27 @@ class AuthoringGuideTest {
   }
 
   @Test
+  void aFigureThatCannotBeDrawnFailsTheBuildWithItsOwnErrorWhileThePdfWaitsForItAndNothingIsPublished()
+      throws IOException {
+    // the PDF starts before the figures' drawings are made and waits for each: a figure that breaks a rule of
+    // FigureCheck must end the build with the figure's error (not a hang, not a PDF without the figure)
+    Path example = project.resolve("content/09-example.md");
+    String keep = Files.readString(example);
+    String label = "validation accuracy (%)";
+    // a y label of one word too long for the drawing: it cannot be broken, so it reaches outside
+    Files.writeString(example, keep.replace("y=\"" + label + "\"", "y=\"" + "Accuracy".repeat(40) + "\""));
+    try {
+      ProjectPaths paths = paths("unfinished");
+      Pipeline p = Pipeline.prepare(paths, Experiments.load(paths, Profile.QUICK), l -> {});
+      assertThatThrownBy(() -> p.render(results, "quick")).isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("figure 'example-widths-accuracy' (");
+    } finally {
+      Files.writeString(example, keep);
+    }
+    assertThat(tmp.resolve("unfinished")).doesNotExist();
+  }
+
+  @Test
   void aClaimsFigureThatNoPagePlacesIsAnErrorAndAnExperimentNothingReadsIsReported() throws IOException {
     Path page = project.resolve("content/07-claim-4.md");
     Path example = project.resolve("content/09-example.md");
