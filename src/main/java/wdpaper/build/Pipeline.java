@@ -168,17 +168,29 @@ public final class Pipeline {
     ExecutorService pdfThread = Executors.newSingleThreadExecutor(daemons("pdf"));
     try {
       List<String> files = new ArrayList<>();
-      // the figures' files are written on their own threads while this one writes the pages: the pages need only
-      // each figure's names, sizes and alt text (FigureWriter.files), not its files; the PDF needs the print SVG
-      // and CSV of each figure, written first, and is rendered while the other files are written
+      // the PDF is the longest chain (pages -> paper HTML -> PDF): it starts as soon as the paper HTML exists, i.e.
+      // as soon as each figure's provenance (which hashes its CSV) is known, and reads each figure's print SVG when
+      // it comes to it, waiting for it if it is still being written (PdfRenderer's pending files): it sees the same
+      // bytes as if every file had been written first. The figures' files are written on their own threads (and
+      // this one's); the pages need only each figure's names, sizes and alt text (FigureWriter.files), not its files
       long figuresStart = System.nanoTime();
       AtomicLong figuresEnd = new AtomicLong(figuresStart);
-      List<Future<FigureWriter.Rest>> paperFiles = new ArrayList<>();
+      Path dir = staged.resolve("figures");
+      // the data first: cheap (no drawing), and its checksums are the figures' provenance, which the paper shows
+      List<String> data = new ArrayList<>();
       for (FigureSpec f : figures) {
+        data.add(FigureWriter.writeData(f, dir));
+      }
+      List<Future<FigureWriter.Rest>> paperFiles = new ArrayList<>();
+      Map<String, Future<FigureWriter.Rest>> printSvgs = new LinkedHashMap<>();
+      for (int i = 0; i < figures.size(); i++) {
+        FigureSpec f = figures.get(i);
+        String csv = data.get(i);
         FigureWriter.Provenance provenance = new FigureWriter.Provenance(runKeys(results, f.experiments()),
             results.dataChecksums(), wdpaper.nn.RunSpec.TRAINER_VERSION);
-        Path dir = staged.resolve("figures");
-        paperFiles.add(pool.submit(() -> FigureWriter.writePaperFiles(f, provenance, dir)));
+        Future<FigureWriter.Rest> task = pool.submit(() -> FigureWriter.writePrintSvg(f, provenance, dir, csv));
+        paperFiles.add(task);
+        printSvgs.put("figures/" + FigureWriter.printSvg(f), task);
       }
       List<Future<List<String>>> written = new ArrayList<>();
       for (Future<FigureWriter.Rest> rest : paperFiles) {
@@ -188,30 +200,28 @@ public final class Pipeline {
           return names;
         }));
       }
-      // this thread helps with the paper files (they are what the PDF waits for; a task runs once, on whichever
-      // thread takes it first), then the provenance hashes each figure's CSV, written with them
-      for (Future<FigureWriter.Rest> f : paperFiles) {
-        if (f instanceof java.util.concurrent.RunnableFuture<FigureWriter.Rest> task) {
-          task.run();
-        }
+      String paper;
+      try {
+        Map<String, Object> figureProvenance = Provenance.of(figures, figureCode, edition, staged, results,
+            f -> runKeys(results, f.experiments()), id -> paths.display(results.spec(id).file()));
+        model.put("provenance", figureProvenance);
+        builder.put("provenance", figureProvenance);
+        builder.figures(figures);
+        paper = times.time(StageTimes.PAGES, () -> {
+          files.addAll(builder.writeAssets(staged));
+          return builder.paperHtml();
+        });
+      } catch (RuntimeException | Error e) {
+        // a figure's error comes first, as when the figures were drawn before the paper HTML was made
+        helpWith(paperFiles);
+        throw e;
       }
-      join(paperFiles);
-      Map<String, Object> figureProvenance = Provenance.of(figures, figureCode, edition, staged, results,
-          f -> runKeys(results, f.experiments()), id -> paths.display(results.spec(id).file()));
-      model.put("provenance", figureProvenance);
-      builder.put("provenance", figureProvenance);
-      builder.figures(figures);
-      // the PDF is the longest chain (pages -> paper HTML -> PDF): it starts as soon as its source exists and is
-      // rendered on a thread of its own while this one writes the site's pages; the files are the same whatever the
-      // order: the PDF reads only its source, the assets (its stylesheets) and the figures' print SVG and CSV, all
-      // written before it starts (PdfResources refuses any other file)
-      String paper = times.time(StageTimes.PAGES, () -> {
-        files.addAll(builder.writeAssets(staged));
-        return builder.paperHtml();
-      });
       log.accept("rendering the PDF");
       Future<byte[]> pdf = pdfThread.submit(() -> times.time(StageTimes.PDF, () -> PdfRenderer.render(paper, staged,
-          pdfMetadata(source), w -> log.accept("warning: " + w))));
+          pdfMetadata(source), w -> log.accept("warning: " + w), printSvgs)));
+      // this thread helps with the print SVGs (they are what the PDF waits for; a task runs once, on whichever
+      // thread takes it first), then writes the site's pages while the PDF is rendered
+      helpWith(paperFiles);
       try {
         times.run(StageTimes.PAGES, () -> {
           files.addAll(builder.writePages(staged));
@@ -226,17 +236,31 @@ public final class Pipeline {
         pdf.cancel(true);
         throw e;
       }
-      AtomicFiles.write(staged.resolve("paper.pdf"), join(List.of(pdf)).get(0));
-      files.add("paper.pdf");
-      for (List<String> names : join(written)) {
-        names.forEach(n -> files.add("figures/" + n));
+      int pdfAt = files.size();
+      // while the PDF is rendered: the figures' other files, the offline edition (it embeds their narrow SVGs) and
+      // the checksums of every file but the PDF, for the manifest
+      Map<String, String> sums = new TreeMap<>();
+      try {
+        for (List<String> names : join(written)) {
+          names.forEach(n -> files.add("figures/" + n));
+        }
+        times.add(StageTimes.FIGURES, figuresEnd.get() - figuresStart);
+        AtomicFiles.write(staged.resolve("paper.html"), builder.offlineHtml(staged));
+        files.add("paper.html");
+        files.add(OutputFolder.MARKER);
+        for (String f : files) {
+          sums.put(f, Hashing.sha256(staged.resolve(f)));
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        // the PDF's error comes first, as when the PDF was written before these files
+        join(List.of(pdf));
+        throw e;
       }
-      // the offline edition embeds the figures' narrow SVGs, written by now
-      AtomicFiles.write(staged.resolve("paper.html"), builder.offlineHtml(staged));
-      files.add("paper.html");
-      times.add(StageTimes.FIGURES, figuresEnd.get() - figuresStart);
-      files.add(OutputFolder.MARKER);
-      writeManifest(staged, files);
+      byte[] pdfBytes = join(List.of(pdf)).get(0);
+      AtomicFiles.write(staged.resolve("paper.pdf"), pdfBytes);
+      files.add(pdfAt, "paper.pdf");
+      sums.put("paper.pdf", Hashing.sha256(pdfBytes));
+      writeManifest(staged, sums);
       files.add("manifest.sha256");
       output.commit(staged);
       return new Report(paths.output(), builder.pages().size(), figures.size(), files, times);
@@ -263,6 +287,19 @@ public final class Pipeline {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /**
+   * Runs on this thread each of {@code tasks} that no other thread has taken yet, then waits for them all (in
+   * order; the first one's error in that order is thrown as it was).
+   */
+  private static <T> List<T> helpWith(List<Future<T>> tasks) {
+    for (Future<T> f : tasks) {
+      if (f instanceof java.util.concurrent.RunnableFuture<T> task) {
+        task.run();
+      }
+    }
+    return join(tasks);
   }
 
   /** Waits for every task, in order; the first task's error (in that order) is thrown as it was. */
@@ -421,14 +458,13 @@ public final class Pipeline {
     return keys;
   }
 
-  /** {@code manifest.sha256}: "sha256  path" for every file of the output, sorted by path (sha256sum -c format). */
-  static void writeManifest(Path dir, List<String> files) throws IOException {
-    TreeMap<String, String> sums = new TreeMap<>();
-    for (String f : files) {
-      sums.put(f, Hashing.sha256(dir.resolve(f)));
-    }
+  /**
+   * {@code manifest.sha256}: "sha256  path" for every file of the output ({@code sums}: checksum by path), sorted
+   * by path (sha256sum -c format).
+   */
+  static void writeManifest(Path dir, Map<String, String> sums) {
     StringBuilder sb = new StringBuilder();
-    sums.forEach((f, h) -> sb.append(h).append("  ").append(f).append('\n'));
+    new TreeMap<>(sums).forEach((f, h) -> sb.append(h).append("  ").append(f).append('\n'));
     AtomicFiles.write(dir.resolve("manifest.sha256"), sb.toString());
   }
 

@@ -86,7 +86,7 @@ public final class FigureWriter {
     Chart narrow = ChartFactory.build(spec, Variant.NARROW);
     Chart print = ChartFactory.build(spec, Variant.PRINT);
     return new Files(rendition(id + "-wide.svg", wide, 1), rendition(id + "-narrow.svg", narrow, 1),
-        rendition(id + ".svg", print, 96.0 / 72), id + ".png", id + ".pdf", id + ".eps", id + ".svg", id + ".csv",
+        rendition(printSvg(spec), print, 96.0 / 72), id + ".png", id + ".pdf", id + ".eps", printSvg(spec), id + ".csv",
         id + ".csv-metadata.json", AltText.of(spec));
   }
 
@@ -113,6 +113,30 @@ public final class FigureWriter {
    * can be rendered while they are written.
    */
   public static Rest writePaperFiles(FigureSpec spec, Provenance provenance, Path dir) {
+    return writePrintSvg(spec, provenance, dir, writeData(spec, dir));
+  }
+
+  /**
+   * Writes the figure's data, {@code <id>.csv}, into {@code dir} and returns it: cheap (no drawing), so that its
+   * checksum, part of the figure's provenance, is known before the drawings are made. Then
+   * {@link #writePrintSvg}.
+   */
+  public static String writeData(FigureSpec spec, Path dir) {
+    String csv = csv(spec);
+    AtomicFiles.write(dir.resolve(spec.id() + ".csv"), csv);
+    return csv;
+  }
+
+  /** The print SVG's file name, {@code <id>.svg}: the rendition the paper's PDF reads. */
+  public static String printSvg(FigureSpec spec) {
+    return spec.id() + ".svg";
+  }
+
+  /**
+   * After {@link #writeData} (its {@code csv}): checks every rendition (throws as {@link #write} does), writes the
+   * print SVG, and returns what writes the other files.
+   */
+  public static Rest writePrintSvg(FigureSpec spec, Provenance provenance, Path dir, String csv) {
     Files f = files(spec);
     Chart wide = ChartFactory.build(spec, Variant.WIDE);
     Chart narrow = ChartFactory.build(spec, Variant.NARROW);
@@ -121,8 +145,6 @@ public final class FigureWriter {
       FigureCheck.require(c);
     }
     AtomicFiles.write(dir.resolve(f.svg()), svg(print, SVGUnits.PT));
-    String csv = csv(spec);
-    AtomicFiles.write(dir.resolve(f.csv()), csv);
     return new Rest(spec, provenance, dir, f, wide, narrow, print, csv);
   }
 

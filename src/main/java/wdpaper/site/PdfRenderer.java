@@ -133,11 +133,34 @@ public final class PdfRenderer {
    * each.
    */
   public static byte[] render(String html, Path baseDir, Metadata meta, Consumer<String> warnings) {
+    return render(html, baseDir, meta, warnings, Map.of());
+  }
+
+  /**
+   * As {@link #render(String, Path, Metadata, Consumer)}, started while some files of {@code baseDir} are still
+   * being written: {@code pending} maps each (by its path relative to {@code baseDir}, "figures/a.svg") to the
+   * future of its writing. The rendering waits for a file only when it reads it, so it sees the same bytes as if
+   * every file had been written first; if the writing of a file it reads fails, the rendering fails with that same
+   * error (an interruption ends the wait too).
+   */
+  public static byte[] render(String html, Path baseDir, Metadata meta, Consumer<String> warnings,
+      Map<String, ? extends java.util.concurrent.Future<?>> pending) {
     // openhtmltopdf would log every CSS rule it skips on every build: PdfStyles checks the stylesheets instead
     com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     Document page = Jsoup.parse(html, baseDir.toUri().toString());
     Map<String, String> whereUsed = new LinkedHashMap<>();
-    PdfResources resources = new PdfResources(baseDir, whereUsed::get);
+    PdfResources resources = new PdfResources(baseDir, whereUsed::get, pending);
+    try {
+      return render(page, baseDir, meta, warnings, resources, whereUsed);
+    } catch (RuntimeException | Error e) {
+      // a file that could not be written is the cause, whatever the renderer made of its failed read
+      resources.rethrowFailure();
+      throw e;
+    }
+  }
+
+  private static byte[] render(Document page, Path baseDir, Metadata meta, Consumer<String> warnings,
+      PdfResources resources, Map<String, String> whereUsed) {
     Prepared prepared = prepare(page, meta, resources);
     whereUsed.putAll(prepared.whereUsed());
     byte[] pdf;
@@ -155,6 +178,7 @@ public final class PdfRenderer {
         wide.clear();
         pdf = pass(page, baseDir, meta, resources, fonts, prepared.attachments(), wide, false, true);
       }
+      resources.rethrowFailure();
       for (String w : wide) {
         warnings.accept("paper.pdf: " + prepared.tables().get(w) + " is wider than a landscape page; its right"
             + " part is cut off");

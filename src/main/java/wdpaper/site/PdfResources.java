@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -37,6 +40,10 @@ final class PdfResources {
   private final Path root;
   private final Path realRoot;
   private final Function<String, String> whereUsed;
+  /** Files still being written when the rendering starts, by path relative to the folder ("figures/a.svg"). */
+  private final Map<String, ? extends Future<?>> pending;
+  /** The first error of a pending file's writing, rethrown by {@link #rethrowFailure()}. */
+  private volatile Throwable failure;
   private final Set<String> warnings = new LinkedHashSet<>();
   /** Stylesheets served so far, by URI, resolved for the PDF (each is read, resolved and checked once). */
   private final Map<String, String> stylesheets = new LinkedHashMap<>();
@@ -46,6 +53,16 @@ final class PdfResources {
    * @param whereUsed for a URI as written in the document, where it is used ("section 3, Claim 1: ...") or null
    */
   PdfResources(Path root, Function<String, String> whereUsed) {
+    this(root, whereUsed, Map.of());
+  }
+
+  /**
+   * As {@link #PdfResources(Path, Function)}, where some files of the folder may still be being written: reading
+   * one of {@code pending} (by path relative to {@code root}, "/"-separated) waits until its future is done; if
+   * its writing failed, the read fails with that same error (see {@link #rethrowFailure()}).
+   */
+  PdfResources(Path root, Function<String, String> whereUsed, Map<String, ? extends Future<?>> pending) {
+    this.pending = pending;
     this.root = root.toAbsolutePath().normalize();
     try {
       this.realRoot = this.root.toRealPath();
@@ -85,7 +102,7 @@ final class PdfResources {
   /** Serves {@code file:} URIs inside the folder (stylesheets resolved for the PDF); refuses all others. */
   FSStreamFactory files() {
     return url -> {
-      Path p = inside(url);
+      Path p = written(inside(url), url);
       if (p == null || !Files.isRegularFile(p)) {
         if (p == null) {
           refuse(url, url, "the PDF embeds only files inside the output folder");
@@ -120,7 +137,8 @@ final class PdfResources {
 
   /** The bytes of {@code relative} (a path inside the folder, after following links), or empty. */
   java.util.Optional<byte[]> read(String relative) {
-    Path p = inside(root.resolve(relative).normalize().toUri().toString());
+    String uri = root.resolve(relative).normalize().toUri().toString();
+    Path p = written(inside(uri), uri);
     if (p == null || !Files.isRegularFile(p)) {
       return java.util.Optional.empty();
     }
@@ -128,6 +146,61 @@ final class PdfResources {
       return java.util.Optional.of(Files.readAllBytes(p));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + p, e);
+    }
+  }
+
+  /**
+   * {@code p} (a file inside the folder, or null) once it is written: if it is pending, waits for its writing to
+   * end, then checks again that it lies inside the folder (it may be a link only now); a failed writing is thrown
+   * as it was (an interruption as an {@link IllegalStateException}), and kept for {@link #rethrowFailure()}.
+   */
+  private Path written(Path p, String uri) {
+    if (p == null) {
+      return null;
+    }
+    Future<?> writing = pending.get(root.relativize(p).toString().replace('\\', '/'));
+    if (writing == null) {
+      return p;
+    }
+    try {
+      writing.get();
+    } catch (ExecutionException e) {
+      throw fail(e.getCause());
+    } catch (CancellationException e) {
+      throw fail(new IllegalStateException("paper.pdf: the writing of " + root.relativize(p) + " was cancelled"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw fail(new IllegalStateException("paper.pdf: interrupted while waiting for " + root.relativize(p)));
+    }
+    return inside(uri);
+  }
+
+  /** Keeps the first failure; returns a runtime exception to throw (an error is thrown at once). */
+  private RuntimeException fail(Throwable cause) {
+    Throwable thrown = cause instanceof RuntimeException || cause instanceof Error ? cause
+        : new IllegalStateException(cause);
+    synchronized (this) {
+      if (failure == null) {
+        failure = thrown;
+      }
+    }
+    if (thrown instanceof Error err) {
+      throw err;
+    }
+    return (RuntimeException) thrown;
+  }
+
+  /**
+   * Throws the first error of a pending file's writing, if a read met one: the renderer may catch what a resource
+   * loader throws and go on without the file, but the PDF must not be made without it.
+   */
+  void rethrowFailure() {
+    Throwable f = failure;
+    if (f instanceof RuntimeException re) {
+      throw re;
+    }
+    if (f instanceof Error err) {
+      throw err;
     }
   }
 

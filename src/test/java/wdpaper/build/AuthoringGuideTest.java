@@ -24,6 +24,7 @@ import wdpaper.data.MnistProvisioner;
 import wdpaper.experiments.Experiments;
 import wdpaper.experiments.Profile;
 import wdpaper.experiments.Results;
+import wdpaper.project.Hashing;
 import wdpaper.project.Json;
 import wdpaper.project.ProjectPaths;
 import wdpaper.project.UserError;
@@ -121,6 +122,43 @@ class AuthoringGuideTest {
         "model.json")));
     assertThat(Files.readString(tmp.resolve("again/manifest.sha256"))).isEqualTo(Files.readString(out.resolve(
         "manifest.sha256")));
+  }
+
+  @Test
+  void theManifestHoldsTheChecksumOfEachFileAsFinallyWrittenAndListsEveryFileTheBuildReports() throws IOException {
+    // the checksums are taken while the PDF renders (the PDF's from its bytes): each must be that of the file
+    // committed to the output, as when every file was written before the manifest
+    Path out = tmp.resolve("out");
+    List<String> listed = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("manifest.sha256"))) {
+      String file = line.substring(line.indexOf("  ") + 2);
+      listed.add(file);
+      assertThat(line).as(file).isEqualTo(Hashing.sha256(out.resolve(file)) + "  " + file);
+    }
+    assertThat(listed).isSorted().containsExactlyInAnyOrderElementsOf(report.files().stream()
+        .filter(f -> !f.equals("manifest.sha256")).toList()).contains("paper.pdf", "paper.html",
+        "figures/example-widths-accuracy.svg", "figures/example-widths-accuracy-narrow.svg");
+  }
+
+  @Test
+  void aFigureThatCannotBeDrawnFailsTheBuildWithItsOwnErrorWhileThePdfWaitsForItAndNothingIsPublished()
+      throws IOException {
+    // the PDF starts before the figures' drawings are made and waits for each: a figure that breaks a rule of
+    // FigureCheck must end the build with the figure's error (not a hang, not a PDF without the figure)
+    Path example = project.resolve("content/09-example.md");
+    String keep = Files.readString(example);
+    String label = "validation accuracy (%)";
+    // a y label of one word too long for the drawing: it cannot be broken, so it reaches outside
+    Files.writeString(example, keep.replace("y=\"" + label + "\"", "y=\"" + "Accuracy".repeat(40) + "\""));
+    try {
+      ProjectPaths paths = paths("unfinished");
+      Pipeline p = Pipeline.prepare(paths, Experiments.load(paths, Profile.QUICK), l -> {});
+      assertThatThrownBy(() -> p.render(results, "quick")).isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("figure 'example-widths-accuracy' (");
+    } finally {
+      Files.writeString(example, keep);
+    }
+    assertThat(tmp.resolve("unfinished")).doesNotExist();
   }
 
   @Test

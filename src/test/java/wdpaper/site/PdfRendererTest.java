@@ -1,6 +1,7 @@
 package wdpaper.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
@@ -14,7 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -332,5 +340,77 @@ class PdfRendererTest {
       }
       assertThat(holds).as("pixels in the badge colour var(--holds) = #1b7a3a").isGreaterThan(100);
     }
+  }
+
+  /** A page with one figure drawn from figures/a.svg, as the paper places a figure's print rendition. */
+  private static final String FIGURE_PAGE = paper("", "<p>Before.</p><figure class=\"figure\" id=\"fig-a\">"
+      + "<img src=\"figures/a.svg\" alt=\"A rising line.\"><figcaption>Figure 1. A line.</figcaption></figure>");
+  private static final String SVG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200pt\" height=\"100pt\" viewBox=\"0 0 200 100\">"
+      + "<path d=\"M10 90 L190 10\" stroke=\"#1b7a3a\" stroke-width=\"4\"/></svg>\n";
+
+  @Test
+  void aFigureStillBeingWrittenWhenThePdfReadsItIsWaitedForAndTheBytesAreThoseOfASerialBuild() throws IOException {
+    Path svg = site.resolve("figures/a.svg");
+    List<Boolean> existedWhenRead = new ArrayList<>();
+    // the figure's writing starts only when the PDF waits for it: the PDF reads it before it exists
+    FutureTask<Void> writing = new FutureTask<>(() -> {
+      Files.createDirectories(svg.getParent());
+      Files.writeString(svg, SVG);
+      return null;
+    }) {
+      @Override
+      public Void get() throws InterruptedException, ExecutionException {
+        existedWhenRead.add(Files.exists(svg));
+        run();
+        return super.get();
+      }
+    };
+    List<String> warnings = new ArrayList<>();
+    byte[] waited = PdfRenderer.render(FIGURE_PAGE, site, META, warnings::add, Map.of("figures/a.svg", writing));
+    assertThat(existedWhenRead).isNotEmpty().startsWith(false);
+    assertThat(warnings).isEmpty();
+    byte[] serial = render(FIGURE_PAGE, warnings);
+    assertThat(waited).isEqualTo(serial);
+    assertThat(warnings).isEmpty();
+    Files.delete(svg);
+    assertThat(render(FIGURE_PAGE, warnings)).as("the PDF without its figure").isNotEqualTo(serial);
+    assertThat(warnings).containsExactly("paper.pdf: section '1. Part 1': missing file figures/a.svg");
+  }
+
+  @Test
+  void aFigureWhoseWritingFailsFailsThePdfWithThatSameError() {
+    IllegalStateException error = new IllegalStateException("figure 'a': the y axis has 1 tick label, expected at"
+        + " least 2");
+    assertThatThrownBy(() -> PdfRenderer.render(FIGURE_PAGE, site, META, w -> {}, Map.of("figures/a.svg",
+        CompletableFuture.failedFuture(error)))).isSameAs(error);
+  }
+
+  @Test
+  void aPdfWaitingForAFigureEndsWhenItsThreadIsInterrupted() throws InterruptedException {
+    CountDownLatch waiting = new CountDownLatch(1);
+    // a writing that never ends
+    FutureTask<Void> never = new FutureTask<>(() -> null) {
+      @Override
+      public Void get() throws InterruptedException, ExecutionException {
+        waiting.countDown();
+        return super.get();
+      }
+    };
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread pdf = new Thread(() -> {
+      try {
+        PdfRenderer.render(FIGURE_PAGE, site, META, w -> {}, Map.of("figures/a.svg", never));
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    pdf.start();
+    assertThat(waiting.await(5, TimeUnit.MINUTES)).isTrue();
+    pdf.interrupt();
+    pdf.join(TimeUnit.MINUTES.toMillis(5));
+    assertThat(pdf.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(IllegalStateException.class)
+        .hasMessage("paper.pdf: interrupted while waiting for figures/a.svg");
   }
 }
