@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -72,6 +73,8 @@ public final class Pipeline {
   private final Map<String, Object> site;
   private final Map<String, Object> reference;
   private final StageTimes times = new StageTimes();
+  /** The formulas' drawings, started ahead of the pages by {@link #train} and reused by them. */
+  private final wdpaper.site.MathRenderer math = new wdpaper.site.MathRenderer();
 
   private Pipeline(ProjectPaths paths, Consumer<String> log, List<Claim<?>> claims, List<Page> pages,
       Map<String, Thresholds> thresholds, Map<String, Map<String, List<String>>> declared, Map<String, Object> site,
@@ -129,7 +132,25 @@ public final class Pipeline {
 
   /** Runs the training (or reads the cache), timed as the training stage. */
   public Results train(Supplier<Results> training) {
+    drawFormulasAhead();
     return times.time(StageTimes.TRAINING, training);
+  }
+
+  /**
+   * Draws the pages' formulas as written on a daemon thread while MNIST loads and the networks train (JLaTeXMath,
+   * one formula at a time, was about half of rendering the pages after the training); the pages then reuse the
+   * drawings. Only work done early: a formula that fails is left to its page, which reports it as before.
+   */
+  private void drawFormulasAhead() {
+    Thread t = new Thread(() -> {
+      try {
+        math.drawAhead(pages);
+      } catch (RuntimeException | StackOverflowError e) {
+        // the pages draw what is missing, and report what is wrong, where they always did
+      }
+    }, "formulas");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Claims, pages, figures, PDF, model.json and manifest, into a staging folder swapped in at the end. */
@@ -155,7 +176,7 @@ public final class Pipeline {
     Edition edition = Edition.of(source, site);
     Map<String, Object> model = model(evaluated, claimFigures, results, profile, edition);
     SiteBuilder builder = times.time(StageTimes.PAGES, () -> new SiteBuilder(paths.root(), pages, model,
-        claimFigureExperiments, source).render());
+        claimFigureExperiments, source).math(math).render());
     noteUnread(results, builder.figureTexts());
     List<FigureSpec> figures = times.time(StageTimes.FIGURES, () -> assemble(builder.figureTexts(), claimFigures,
         figureClaim, results));
@@ -166,6 +187,7 @@ public final class Pipeline {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(figures.size(),
         Runtime.getRuntime().availableProcessors() - 1)), daemons("figures"));
     ExecutorService pdfThread = Executors.newSingleThreadExecutor(daemons("pdf"));
+    ExecutorService restPool = null;
     try {
       List<String> files = new ArrayList<>();
       // the PDF is the longest chain (pages -> paper HTML -> PDF): it starts as soon as the paper HTML exists, i.e.
@@ -192,13 +214,23 @@ public final class Pipeline {
         paperFiles.add(task);
         printSvgs.put("figures/" + FigureWriter.printSvg(f), task);
       }
+      // the figures' other files (web SVGs, PDF, EPS, PNG) are not on the PDF's path: they go to the cores that
+      // neither the PDF nor this thread use, and those left over to this thread once it has written the pages, so
+      // that the PDF keeps a core to itself (on 2 cores: all of them on this thread; three threads taking turns on
+      // two cores had left the PDF about half a core until the end)
+      int restThreads = Math.min(figures.size(), Runtime.getRuntime().availableProcessors() - 2);
+      restPool = restThreads > 0 ? Executors.newFixedThreadPool(restThreads, daemons("figures")) : null;
       List<Future<List<String>>> written = new ArrayList<>();
       for (Future<FigureWriter.Rest> rest : paperFiles) {
-        written.add(pool.submit(() -> {
+        FutureTask<List<String>> task = new FutureTask<>(() -> {
           List<String> names = join(List.of(rest)).get(0).write();
           figuresEnd.accumulateAndGet(System.nanoTime(), Math::max);
           return names;
-        }));
+        });
+        written.add(task);
+        if (restPool != null) {
+          restPool.execute(task);
+        }
       }
       String paper;
       try {
@@ -241,7 +273,7 @@ public final class Pipeline {
       // the checksums of every file but the PDF, for the manifest
       Map<String, String> sums = new TreeMap<>();
       try {
-        for (List<String> names : join(written)) {
+        for (List<String> names : helpWith(written)) {
           names.forEach(n -> files.add("figures/" + n));
         }
         times.add(StageTimes.FIGURES, figuresEnd.get() - figuresStart);
@@ -269,10 +301,16 @@ public final class Pipeline {
     } finally {
       pool.shutdownNow();
       pdfThread.shutdownNow();
+      if (restPool != null) {
+        restPool.shutdownNow();
+      }
       try {
         // after an error, a figure still being written must not recreate the staging folder once it is discarded
         pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
         pdfThread.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        if (restPool != null) {
+          restPool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
