@@ -71,4 +71,47 @@ class ReferencesTest {
         .satisfies(e -> assertThat(((UserError) e).exitCode()).isEqualTo(3))
         .hasMessageStartingWith("content/references.bib: not valid BibTeX: ");
   }
+
+  /**
+   * The one processor reused for every call (reset between them) formats each entry, in text and HTML, and the
+   * in-text citations exactly as a processor made for that call alone, whatever was formatted before.
+   */
+  @Test
+  void theReusedProcessorFormatsAsANewOneForEachCall() throws Exception {
+    References r = content();
+    de.undercouch.citeproc.bibtex.BibTeXConverter conv = new de.undercouch.citeproc.bibtex.BibTeXConverter();
+    java.util.Map<String, de.undercouch.citeproc.csl.CSLItemData> items = conv.toItemData(
+        new org.jbibtex.BibTeXParser().parse(new java.io.StringReader(Files.readString(Path.of(
+            "content/references.bib")))));
+    String style;
+    try (var in = References.class.getResourceAsStream(References.STYLE)) {
+      style = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    List<String> all = List.of("glorot2010", "nielsen2015", "lecun1998mnist", "lecun1998efficient");
+    r.inText(all);
+    for (String format : List.of("html", "text")) {
+      for (String k : all) {
+        de.undercouch.citeproc.CSL fresh = new de.undercouch.citeproc.CSL(
+            new de.undercouch.citeproc.ListItemDataProvider(items.get(k)), style);
+        fresh.setOutputFormat(format);
+        fresh.registerCitationItems(k);
+        String expected = fresh.makeBibliography().getEntries()[0].strip();
+        String got = r.bibliography(List.of(k), format).get(k);
+        assertThat(got).isEqualTo(format.equals("text") ? expected : got);
+        if (format.equals("html")) {
+          assertThat(expected).contains(got.replaceAll("<a href=\"[^\"]*\">([^<]*)</a>", "$1"));
+        }
+      }
+    }
+    de.undercouch.citeproc.CSL fresh = new de.undercouch.citeproc.CSL(new de.undercouch.citeproc.ListItemDataProvider(
+        all.stream().map(items::get).toArray(de.undercouch.citeproc.csl.CSLItemData[]::new)), style);
+    fresh.setOutputFormat("text");
+    fresh.registerCitationItems(all.toArray(new String[0]));
+    List<String> expected = new ArrayList<>();
+    for (String k : all) {
+      expected.add(fresh.makeCitation(k).get(0).getText().strip());
+    }
+    r.text("nielsen2015");
+    assertThat(r.inText(all)).isEqualTo(expected);
+  }
 }
