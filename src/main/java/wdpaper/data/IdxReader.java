@@ -78,7 +78,14 @@ public final class IdxReader {
       if (size > Integer.MAX_VALUE) {
         throw UserError.data(file + ": " + size + " bytes, expected an idx3 image file of less than 2 GB");
       }
-      return parseImages(ch.map(FileChannel.MapMode.READ_ONLY, 0, size), file.toString());
+      ByteBuffer mapped;
+      try {
+        mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+      } catch (IOException | UnsupportedOperationException e) {
+        // a file system that cannot map files: read it into the heap as before
+        return parseImages(readBytes(file), file.toString());
+      }
+      return parseImages(mapped, file.toString());
     } catch (IOException e) {
       throw UserError.data("cannot read " + file + ": " + wdpaper.project.IoErrors.reason(e));
     }

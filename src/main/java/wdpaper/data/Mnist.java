@@ -3,6 +3,7 @@ package wdpaper.data;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import wdpaper.project.UserError;
 
 /**
  * MNIST split as in the book: training = first 50,000 images of the official training file,
@@ -53,9 +54,18 @@ public final class Mnist {
     check(testImages, testLabels, 10_000, "test");
     int px = trainImages.rows() * trainImages.cols();
     // straight from the files (mapped): no copy of the pixels
-    Dataset training = Dataset.fromPixels(trainImages.data(), 0, TRAINING, px, trainLabels, 0);
-    Dataset validation = Dataset.fromPixels(trainImages.data(), TRAINING, VALIDATION, px, trainLabels, TRAINING);
-    Dataset test = Dataset.fromPixels(testImages.data(), 0, testImages.count(), px, testLabels, 0);
+    Dataset training;
+    Dataset validation;
+    Dataset test;
+    try {
+      training = Dataset.fromPixels(trainImages.data(), 0, TRAINING, px, trainLabels, 0);
+      validation = Dataset.fromPixels(trainImages.data(), TRAINING, VALIDATION, px, trainLabels, TRAINING);
+      test = Dataset.fromPixels(testImages.data(), 0, testImages.count(), px, testLabels, 0);
+    } catch (InternalError e) {
+      // a mapped file cut short while it was read (the JVM turns the fault into this error)
+      throw UserError.data(files.get(MnistFile.TRAIN_IMAGES).getParent() + ": an MNIST image file changed while it"
+          + " was read; expected the files to stay as they are during a build");
+    }
     Map<String, String> sums = new java.util.TreeMap<>();
     for (MnistFile f : MnistFile.values()) {
       sums.put(f.fileName(), f.sha256());
