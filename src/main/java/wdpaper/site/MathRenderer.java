@@ -50,9 +50,7 @@ public final class MathRenderer {
   public void drawAhead(List<Page> pages) {
     MarkdownRenderer markdown = new MarkdownRenderer(this);
     for (Page p : pages) {
-      String source = p.source();
-      int end = source.indexOf("\n---\n", 3);
-      String body = TEMPLATE_PARTS.matcher(end < 0 ? source : source.substring(end + 5)).replaceAll(TEMPLATE_MARK);
+      String body = TEMPLATE_PARTS.matcher(Page.body(p.source())).replaceAll(TEMPLATE_MARK);
       for (Formula f : markdown.formulas(body)) {
         if (f.tex().contains(TEMPLATE_MARK)) {
           continue;
@@ -71,7 +69,6 @@ public final class MathRenderer {
       "\\$\\{[^}]*}|</?[#@][^>]*>");
   /** What stands for one in the Markdown drawn ahead (a private-use character: no page writes it). */
   private static final String TEMPLATE_MARK = "\uE000";
-
 
   /**
    * Returns the {@code <svg>} of {@code tex}; throws {@link IllegalArgumentException} naming the TeX if invalid.

@@ -164,6 +164,14 @@ public record Page(String file, String slug, String title, int order, String cla
     return Math.min(front + bodyLine, src.length);
   }
 
+  /**
+   * What follows the front matter in {@code text}: a page's source, or the page as its template rendered it (the
+   * Markdown body).
+   */
+  static String body(String text) {
+    return text.substring(text.indexOf("\n---\n", 3) + 5);
+  }
+
   /** Lines taken by the front matter, both '---' lines included. */
   int frontMatterLines() {
     int end = source.indexOf("\n---\n", 3);

@@ -277,7 +277,7 @@ public final class SiteBuilder {
         return new Rendered(p.slug(), null, errors);
       }
       String plain = DataNumbers.strip(rendered);
-      String body = plain.substring(plain.indexOf("\n---\n", 3) + 5);
+      String body = Page.body(plain);
       List<MarkdownRenderer.Problem> problems = new ArrayList<>();
       String html = markdown.render(body, problems);
       for (MarkdownRenderer.Problem pr : problems) {
