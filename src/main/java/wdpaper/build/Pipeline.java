@@ -37,6 +37,7 @@ import wdpaper.figures.FigureSpec;
 import wdpaper.figures.FigureText;
 import wdpaper.figures.FigureWriter;
 import wdpaper.project.AtomicFiles;
+import wdpaper.project.Daemons;
 import wdpaper.project.Hashing;
 import wdpaper.project.Json;
 import wdpaper.project.OutputFolder;
@@ -142,15 +143,13 @@ public final class Pipeline {
    * drawings. Only work done early: a formula that fails is left to its page, which reports it as before.
    */
   private void drawFormulasAhead() {
-    Thread t = new Thread(() -> {
+    Daemons.start("formulas", () -> {
       try {
         math.drawAhead(pages);
       } catch (RuntimeException | StackOverflowError e) {
         // the pages draw what is missing, and report what is wrong, where they always did
       }
-    }, "formulas");
-    t.setDaemon(true);
-    t.start();
+    });
   }
 
   /** Claims, pages, figures, PDF, model.json and manifest, into a staging folder swapped in at the end. */
@@ -185,8 +184,8 @@ public final class Pipeline {
     // one core is left to this thread and then the PDF's, the longest chain; the figures take the others (and this
     // thread, for the files the PDF needs)
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(figures.size(),
-        Runtime.getRuntime().availableProcessors() - 1)), daemons("figures"));
-    ExecutorService pdfThread = Executors.newSingleThreadExecutor(daemons("pdf"));
+        Runtime.getRuntime().availableProcessors() - 1)), Daemons.named("figures"));
+    ExecutorService pdfThread = Executors.newSingleThreadExecutor(Daemons.named("pdf"));
     ExecutorService restPool = null;
     try {
       List<String> files = new ArrayList<>();
@@ -219,7 +218,7 @@ public final class Pipeline {
       // that the PDF keeps a core to itself (on 2 cores: all of them on this thread; three threads taking turns on
       // two cores had left the PDF about half a core until the end)
       int restThreads = Math.min(figures.size(), Runtime.getRuntime().availableProcessors() - 2);
-      restPool = restThreads > 0 ? Executors.newFixedThreadPool(restThreads, daemons("figures")) : null;
+      restPool = restThreads > 0 ? Executors.newFixedThreadPool(restThreads, Daemons.named("figures")) : null;
       List<Future<List<String>>> written = new ArrayList<>();
       for (Future<FigureWriter.Rest> rest : paperFiles) {
         FutureTask<List<String>> task = new FutureTask<>(() -> {
@@ -316,15 +315,6 @@ public final class Pipeline {
       }
       output.discard(staged);
     }
-  }
-
-  /** Threads named {@code name} that do not keep the JVM alive. */
-  private static java.util.concurrent.ThreadFactory daemons(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /**

@@ -47,9 +47,7 @@ final class JitDirectives {
   static void enable() {
     enabled = !Boolean.getBoolean("wdpaper.jit.defaults");
     if (enabled) {
-      Thread t = new Thread(() -> apply(EARLY), "jit-directives");
-      t.setDaemon(true);
-      t.start();
+      wdpaper.project.Daemons.start("jit-directives", () -> apply(EARLY));
     }
   }
 
@@ -58,9 +56,7 @@ final class JitDirectives {
     if (!enabled || !APPLIED.compareAndSet(false, true)) {
       return;
     }
-    Thread t = new Thread(() -> apply(C1_ONLY), "jit-directives");
-    t.setDaemon(true);
-    t.start();
+    wdpaper.project.Daemons.start("jit-directives", () -> apply(C1_ONLY));
   }
 
   /** Applies {@link #C1_ONLY}; returns the JVM's answer ("1 compiler directives added"), empty if it has none. */

@@ -77,11 +77,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserError(ExitCodes.USAGE, "--port " + port + ": cannot listen on 127.0.0.1:" + port + " ("
           + e.getMessage() + "); choose another port, or --port 0 for any free one");
     }
-    ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "serve");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(4, wdpaper.project.Daemons.named("serve"));
     server.setExecutor(pool);
     server.createContext("/", ex -> {
       try (ex) {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import wdpaper.data.Mnist;
 import wdpaper.data.MnistFile;
 import wdpaper.data.MnistProvisioner;
+import wdpaper.project.Daemons;
 import wdpaper.project.ProjectPaths;
 
 /** Loads the experiment catalog and makes sure every run is in the cache. */
@@ -86,14 +87,14 @@ public final class Experiments {
     private final CompletableFuture<Optional<Mnist>> mnist = new CompletableFuture<>();
 
     private Preload(Path cacheDir, Path mnistDir) {
-      Thread t = new Thread(() -> {
+      Daemons.start("mnist-preload", () -> {
         try {
           MnistProvisioner provisioner = new MnistProvisioner(mnistDir, cacheDir, false, messages::add);
           // the files are decoded on a second thread while this one verifies them (SHA-256 of 55 MB); the data is
           // used only if the files that verified are the ones decoded
           Optional<Map<MnistFile, Path>> local = provisioner.localRawFiles();
           CompletableFuture<Mnist> decoded = local.map(files -> CompletableFuture.supplyAsync(() -> Mnist.load(files),
-              r -> daemon(r, "mnist-decode").start())).orElse(null);
+              r -> Daemons.start("mnist-decode", r))).orElse(null);
           Map<MnistFile, Path> verified = provisioner.provision();
           mnist.complete(Optional.of(decoded != null && verified.equals(local.get()) ? decoded.join()
               : Mnist.load(verified)));
@@ -103,15 +104,7 @@ public final class Experiments {
           mnist.complete(Optional.empty());
           throw e;
         }
-      }, "mnist-preload");
-      t.setDaemon(true);
-      t.start();
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
+      });
     }
 
     /** Waits for the load; the data if it succeeded (its messages passed to {@code log} first). */

@@ -101,11 +101,7 @@ public final class Runner {
     }
     eta = new Eta(work, settle, jobs, System::nanoTime);
     progress.start(pending.size(), records.size(), totalEpochs, eta);
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "trainer");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, wdpaper.project.Daemons.named("trainer"));
     try {
       List<Future<RunRecord>> futures = new ArrayList<>();
       for (RunSpec spec : pending) {

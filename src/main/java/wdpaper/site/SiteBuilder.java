@@ -232,11 +232,8 @@ public final class SiteBuilder {
     if (n <= 1) {
       return pages.stream().map(this::renderPage).toList();
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
-      Thread t = new Thread(r, "pages");
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n,
+        wdpaper.project.Daemons.named("pages"));
     try {
       List<java.util.concurrent.Future<Rendered>> futures = new ArrayList<>();
       for (Page p : pages) {
