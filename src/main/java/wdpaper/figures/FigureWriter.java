@@ -9,7 +9,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,9 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -86,7 +83,7 @@ public final class FigureWriter {
     Chart narrow = ChartFactory.build(spec, Variant.NARROW);
     Chart print = ChartFactory.build(spec, Variant.PRINT);
     return new Files(rendition(id + "-wide.svg", wide, 1), rendition(id + "-narrow.svg", narrow, 1),
-        rendition(printSvg(spec), print, 96.0 / 72), id + ".png", id + ".pdf", id + ".eps", printSvg(spec), id + ".csv",
+        rendition(printSvg(spec), print, 96.0 / 72), id + ".png", id + ".pdf", id + ".eps", printSvg(spec), data(spec),
         id + ".csv-metadata.json", AltText.of(spec));
   }
 
@@ -123,8 +120,13 @@ public final class FigureWriter {
    */
   public static String writeData(FigureSpec spec, Path dir) {
     String csv = csv(spec);
-    AtomicFiles.write(dir.resolve(spec.id() + ".csv"), csv);
+    AtomicFiles.write(dir.resolve(data(spec)), csv);
     return csv;
+  }
+
+  /** The data's file name, {@code <id>.csv}. */
+  static String data(FigureSpec spec) {
+    return spec.id() + ".csv";
   }
 
   /** The print SVG's file name, {@code <id>.svg}: the rendition the paper's PDF reads. */
