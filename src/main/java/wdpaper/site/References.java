@@ -111,8 +111,10 @@ public final class References {
     java.util.TreeMap<String, String> order = new java.util.TreeMap<>();
     Map<String, String> formatted = new LinkedHashMap<>();
     for (String k : keys) {
-      order.put(entry(k, "text").toLowerCase(java.util.Locale.ROOT) + "\u0000" + k, k);
-      formatted.put(k, entry(k, format));
+      // the text form sorts the list; formatted once when it is also the form asked for
+      String text = entry(k, "text");
+      order.put(text.toLowerCase(java.util.Locale.ROOT) + "\u0000" + k, k);
+      formatted.put(k, format.equals("text") ? text : entry(k, format));
     }
     Map<String, String> out = new LinkedHashMap<>();
     order.values().forEach(k -> out.put(k, formatted.get(k)));
