@@ -64,24 +64,6 @@ public final class MnistProvisioner {
     return provisionFrom(MIRRORS);
   }
 
-  /**
-   * The four raw files that {@link #provision()} returns if they verify, when they are all present already (in the
-   * user's folder, or in the cache if the user named none); empty otherwise (a .gz to unpack, a file to fetch).
-   * Lets a caller decode them while they are being verified.
-   */
-  public Optional<Map<MnistFile, Path>> localRawFiles() {
-    Path dir = userDir != null ? userDir : cacheDir;
-    Map<MnistFile, Path> result = new EnumMap<>(MnistFile.class);
-    for (MnistFile f : MnistFile.values()) {
-      Path raw = dir.resolve(f.fileName());
-      if (!Files.isRegularFile(raw)) {
-        return Optional.empty();
-      }
-      result.put(f, raw);
-    }
-    return Optional.of(result);
-  }
-
   /** As {@link #provision()}, with the HTTPS mirrors given (tests point them nowhere). */
   Map<MnistFile, Path> provisionFrom(List<String> mirrors) {
     verified = VerifiedFiles.in(cacheDir);

@@ -148,10 +148,12 @@ public final class Runner {
     String key = cache.key(spec);
     eta.started(key);
     Mnist data = mnist.input(InputVariant.of(spec.input()).orElseThrow());
-    Dataset training = data.training().head(spec.trainingSetSize());
-    Dataset validation = data.validation().head(spec.validationSetSize());
+    int n = spec.trainingSetSize();
+    // decoded as far as read: pure decay reads only the training cost's sample of the n examples
+    Dataset training = data.training(spec.gradients() ? n : Math.min(n, spec.monitorSample()));
+    Dataset validation = data.validation(spec.validationSetSize());
     long t0 = System.nanoTime();
-    TrainingResult result = Trainer.train(spec, training, validation, data.test(),
+    TrainingResult result = Trainer.train(spec, n, training, validation, data.test(),
         (epoch, epochs, m) -> {
           if (epoch > 0) {
             eta.epoch(key);

@@ -41,13 +41,13 @@ public final class Trainer {
   /** the training set in this epoch's shuffled order, one contiguous block (reused every epoch) */
   private Dataset shuffled;
 
-  private Trainer(RunSpec spec, Dataset training) {
+  private Trainer(RunSpec spec, Dataset training, int n) {
     if (training.inputs() != spec.sizes().get(0)) {
       throw new IllegalArgumentException("the data has " + training.inputs() + " inputs, the network "
           + spec.sizes().get(0));
     }
     this.spec = spec;
-    this.n = training.size();
+    this.n = n;
     net = new Layers(Network.initialize(spec.layerSizes(), spec.initKind(), spec.seed()));
     batch = new Batch(net.sizes[0], spec.miniBatchSize());
     backprop = new Backprop(net, spec.miniBatchSize(), spec.instrument());
@@ -66,12 +66,28 @@ public final class Trainer {
    */
   public static TrainingResult train(RunSpec spec, Dataset training, Dataset validation, Dataset test,
       Listener listener) {
-    return new Trainer(spec, training).run(training, validation, test, listener);
+    return new Trainer(spec, training, training.size()).run(training, validation, test, listener);
+  }
+
+  /**
+   * As {@link #train(RunSpec, Dataset, Dataset, Dataset, Listener)} on a training set of {@code n} examples of
+   * which {@code training} holds the ones read: all n when the spec has gradients; with the gradient term off (pure
+   * decay) no example is trained on and only the first {@code spec.monitorSample()} are read (the training cost),
+   * so those are enough. Same result as passing all n.
+   */
+  public static TrainingResult train(RunSpec spec, int n, Dataset training, Dataset validation, Dataset test,
+      Listener listener) {
+    int read = spec.gradients() ? n : Math.min(n, spec.monitorSample());
+    if (training.size() != n && training.size() != read) {
+      throw new IllegalArgumentException("a training set of " + n + " examples needs the first " + read
+          + " of them, was given " + training.size());
+    }
+    return new Trainer(spec, training, n).run(training, validation, test, listener);
   }
 
   /** Trains and returns the final parameters (used to check this trainer against the reference). */
   public static Network trainNetwork(RunSpec spec, Dataset training) {
-    Trainer t = new Trainer(spec, training);
+    Trainer t = new Trainer(spec, training, training.size());
     int[] order = Shuffle.identity(training.size());
     Random rng = Shuffle.rng(spec.seed());
     for (int epoch = 1; epoch <= spec.epochs(); epoch++) {

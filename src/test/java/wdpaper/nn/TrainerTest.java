@@ -1,6 +1,7 @@
 package wdpaper.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -326,6 +327,25 @@ class TrainerTest {
         assertThat(now.meanStepGradient()).isEqualTo(0);
       }
     }
+  }
+
+  /**
+   * Pure decay reads no training example but the training cost's sample: given only those first examples of the n
+   * (the runner's data decoded as far as read), the result is the same, byte for byte, as given all n; with
+   * gradients, or too few examples, the trainer refuses.
+   */
+  @Test
+  void pureDecayNeedsOnlyTheMonitoredExamples() {
+    RunSpec pure = TinyData.spec(new int[] {12, 7, 4}, Init.OLD, 0.5, 5.0, 10, 3, 9).toBuilder().gradients(false)
+        .monitorSample(40).build();
+    String all = Json.write(Trainer.train(pure, train, valid, valid, null));
+    assertThat(Json.write(Trainer.train(pure, 203, train.head(40), valid, valid, null))).isEqualTo(all);
+    assertThat(Json.write(Trainer.train(pure, 203, train, valid, valid, null))).isEqualTo(all);
+    assertThatThrownBy(() -> Trainer.train(pure, 203, train.head(39), valid, valid, null))
+        .hasMessage("a training set of 203 examples needs the first 40 of them, was given 39");
+    RunSpec sgd = pure.toBuilder().gradients(true).build();
+    assertThatThrownBy(() -> Trainer.train(sgd, 203, train.head(40), valid, valid, null))
+        .hasMessage("a training set of 203 examples needs the first 203 of them, was given 40");
   }
 
   @Test
