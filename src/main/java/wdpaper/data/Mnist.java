@@ -13,6 +13,7 @@ import wdpaper.project.UserError;
 public final class Mnist {
   public static final int TRAINING = 50_000;
   public static final int VALIDATION = 10_000;
+  public static final int TEST = 10_000;
 
   private final Dataset training;
   private final Dataset validation;

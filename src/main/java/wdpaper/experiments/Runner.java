@@ -151,7 +151,7 @@ public final class Runner {
     Dataset training = data.training().head(spec.trainingSetSize());
     Dataset validation = data.validation().head(spec.validationSetSize());
     long t0 = System.nanoTime();
-    TrainingResult result = Trainer.train(spec, training, validation, data.test(),
+    TrainingResult result = Trainer.train(spec, training, validation, data.test().head(spec.testSetSize()),
         (epoch, epochs, m) -> {
           if (epoch > 0) {
             eta.epoch(key);
