@@ -42,10 +42,13 @@ public final class BookFigure implements Claim<BookFigure.Result> {
    * @param within how many of the four differences are within the tolerance
    * @param shape the new init leads after epoch 1 and the gap closes by the last epoch
    * @param fullData true if the runs use the book's full training set
+   * @param test the number of test images the rows' test accuracy was measured on (the first ones)
+   * @param fullTest true if that is the whole test set
    */
   public record Result(double eta, double lambda, int m, int epochs, int n, int validation, int seeds, int inputs,
       int outputs, List<Integer> hiddens, List<Row> rows, Row oldInit, Row newInit, double diffOldEpoch1,
-      double diffNewEpoch1, double diffFinalOld, double diffFinalNew, int within, boolean shape, boolean fullData) {
+      double diffNewEpoch1, double diffFinalOld, double diffFinalNew, int within, boolean shape, boolean fullData,
+      int test, boolean fullTest) {
 
     public Result {
       hiddens = List.copyOf(hiddens);
@@ -102,7 +105,7 @@ public final class BookFigure implements Claim<BookFigure.Result> {
     return new Result(first.eta(), first.lambda(), first.miniBatchSize(), first.epochs(), first.trainingSetSize(),
         first.validationSetSize(), Runs.seeds(all), sizes.get(0), sizes.get(sizes.size() - 1), hiddens, rows, old,
         neu, dOld, dNew, dFinalOld, dFinalNew, within(t, dOld, dNew, dFinalOld, dFinalNew), shape,
-        first.trainingSetSize() >= Mnist.TRAINING);
+        first.trainingSetSize() >= Mnist.TRAINING, first.testSetSize(), first.testSetSize() >= Mnist.TEST);
   }
 
   /** How far {@code value} is above an upper bound (0 if within it): "under 87 percent" scored as a bound. */

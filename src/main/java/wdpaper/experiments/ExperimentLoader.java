@@ -34,15 +34,16 @@ import wdpaper.project.UserError;
 public final class ExperimentLoader {
   static final List<String> SWEEPABLE =
       List.of("sizes", "init", "eta", "lambda", "miniBatchSize", "epochs", "trainingSetSize");
-  static final Set<String> SCALAR = Set.of("id", "title", "description", "validationSetSize", "seeds", "gradients",
-      "instrument", "snapshotsPerEpoch", "histogramEpochs", "saturationSample", "monitorSample", "allowDivergence",
-      "quick", "input", "saturationThresholds", "settle");
+  static final Set<String> SCALAR = Set.of("id", "title", "description", "validationSetSize", "testSetSize", "seeds",
+      "gradients", "instrument", "snapshotsPerEpoch", "histogramEpochs", "saturationSample", "monitorSample",
+      "allowDivergence", "quick", "input", "saturationThresholds", "settle");
   /** The defaults of the hyperparameters are {@link RunSpec#DEFAULTS}; these add the experiment-level keys. */
   static final Map<String, Object> DEFAULTS = defaults();
 
   private static Map<String, Object> defaults() {
     Map<String, Object> d = new LinkedHashMap<>();
     Json.MAPPER.valueToTree(RunSpec.DEFAULTS).fields().forEachRemaining(f -> d.put(f.getKey(), f.getValue()));
+    d.put("testSetSize", RunSpec.DEFAULTS.testSetSize()); // left out of RunSpec's JSON at its default
     d.put("seeds", 3);
     d.put("allowDivergence", false);
     d.put("description", "");
@@ -149,6 +150,7 @@ public final class ExperimentLoader {
     int maxEpochs = Profile.QUICK_EPOCHS;
     effective.put("trainingSetSize", Math.min(Profile.QUICK_TRAINING, intValue(effective, "trainingSetSize")));
     effective.put("validationSetSize", Math.min(Profile.QUICK_VALIDATION, intValue(effective, "validationSetSize")));
+    effective.put("testSetSize", Math.min(Profile.QUICK_TEST, intValue(effective, "testSetSize")));
     effective.put("monitorSample", Math.min(Profile.QUICK_MONITOR, intValue(effective, "monitorSample")));
     effective.put("seeds", 1);
     if (epochs == null || epochs.isNumber()) {
@@ -215,6 +217,7 @@ public final class ExperimentLoader {
     }
     List<Long> seeds = seeds(root.has("seeds") ? root.get("seeds") : Json.MAPPER.valueToTree(DEFAULTS.get("seeds")));
     int validationSize = intIn(root, "validationSetSize", 1, Mnist.VALIDATION);
+    int testSize = intIn(root, "testSetSize", 1, Mnist.TEST);
     boolean gradients = bool(root, "gradients");
     boolean instrument = bool(root, "instrument");
     bool(root, "allowDivergence"); // validated here, read by load()
@@ -273,7 +276,7 @@ public final class ExperimentLoader {
         }
       }
       for (long seed : seeds) {
-        RunSpec spec = new RunSpec(sizes, init, eta, lambda, m, epochs, n, validationSize, seed, gradients,
+        RunSpec spec = new RunSpec(sizes, init, eta, lambda, m, epochs, n, validationSize, testSize, seed, gradients,
             instrument, snapshots, hist, Math.min(saturation, validationSize), Math.min(monitor, n),
             input.id(), thresholds, settle);
         runs.add(new ExperimentSpec.Run(spec, sweep));

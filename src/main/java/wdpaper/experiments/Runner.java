@@ -153,7 +153,7 @@ public final class Runner {
     Dataset training = data.training(spec.gradients() ? n : Math.min(n, spec.monitorSample()));
     Dataset validation = data.validation(spec.validationSetSize());
     long t0 = System.nanoTime();
-    TrainingResult result = Trainer.train(spec, n, training, validation, data.test(),
+    TrainingResult result = Trainer.train(spec, n, training, validation, data.test(spec.testSetSize()),
         (epoch, epochs, m) -> {
           if (epoch > 0) {
             eta.epoch(key);

@@ -1,5 +1,12 @@
 package wdpaper.nn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +29,9 @@ import wdpaper.project.Json;
  * @param epochs number of passes over the training data; with {@code settle}, the cap
  * @param trainingSetSize n, the first n training images
  * @param validationSetSize the first images of the validation set that are measured after each epoch
+ * @param testSetSize the first images of the test set that are measured after the last epoch; left out of the
+ *     canonical JSON (the cache key) when it is all of them, {@link Mnist#TEST}, so the keys of runs cached before
+ *     it existed still hold, and a record without it reads back as {@link Mnist#TEST}
  * @param seed seeds both the initialization and the per-epoch shuffling
  * @param gradients false switches the gradient term off (pure weight decay)
  * @param instrument measure the decay/gradient split, the ||w||^2 split and per-step norms
@@ -34,9 +44,11 @@ import wdpaper.project.Json;
  * @param settle the early-stopping rule, or null to run all {@code epochs}
  */
 public record RunSpec(List<Integer> sizes, String init, double eta, double lambda, int miniBatchSize, int epochs,
-    int trainingSetSize, int validationSetSize, long seed, boolean gradients, boolean instrument,
-    int snapshotsPerEpoch, List<Integer> histogramEpochs, int saturationSample, int monitorSample, String input,
-    List<Double> saturationThresholds, Settle settle) {
+    int trainingSetSize, int validationSetSize,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = AllTestImages.class)
+    @JsonDeserialize(using = TestSetSizeReader.class) int testSetSize, long seed, boolean gradients,
+    boolean instrument, int snapshotsPerEpoch, List<Integer> histogramEpochs, int saturationSample, int monitorSample,
+    String input, List<Double> saturationThresholds, Settle settle) {
 
   /**
    * Bump when a change to the trainer changes results: every cached run is then recomputed. trainer-5 (same
@@ -54,10 +66,11 @@ public record RunSpec(List<Integer> sizes, String init, double eta, double lambd
 
   /**
    * The defaults table, the only one: the book's setting (chapter 3: [784, 30, 10], new init, eta = 0.1,
-   * lambda = 5, m = 10, 30 epochs, all 50,000 training and 10,000 validation images) and the measurement settings.
+   * lambda = 5, m = 10, 30 epochs, all 50,000 training, 10,000 validation and 10,000 test images) and the
+   * measurement settings.
    */
   public static final RunSpec DEFAULTS = new RunSpec(List.of(784, 30, 10), "new", 0.1, 5.0, 10, 30, Mnist.TRAINING,
-      Mnist.VALIDATION, 1, true, false, 0, List.of(), 1000, 5000, InputVariant.MNIST.id(),
+      Mnist.VALIDATION, Mnist.TEST, 1, true, false, 0, List.of(), 1000, 5000, InputVariant.MNIST.id(),
       List.of(2.0, 3.0, 4.0, 5.0, 6.0), null);
 
   /**
@@ -86,13 +99,53 @@ public record RunSpec(List<Integer> sizes, String init, double eta, double lambd
     }
   }
 
-  /** A spec with the defaults of the later settings (input, saturationThresholds, settle): the older form. */
+  /**
+   * A spec with the defaults of the later settings (testSetSize, input, saturationThresholds, settle): the older
+   * form.
+   */
   public RunSpec(List<Integer> sizes, String init, double eta, double lambda, int miniBatchSize, int epochs,
       int trainingSetSize, int validationSetSize, long seed, boolean gradients, boolean instrument,
       int snapshotsPerEpoch, List<Integer> histogramEpochs, int saturationSample, int monitorSample) {
-    this(sizes, init, eta, lambda, miniBatchSize, epochs, trainingSetSize, validationSetSize, seed, gradients,
-        instrument, snapshotsPerEpoch, histogramEpochs, saturationSample, monitorSample, DEFAULTS.input,
+    this(sizes, init, eta, lambda, miniBatchSize, epochs, trainingSetSize, validationSetSize, Mnist.TEST, seed,
+        gradients, instrument, snapshotsPerEpoch, histogramEpochs, saturationSample, monitorSample, DEFAULTS.input,
         DEFAULTS.saturationThresholds, DEFAULTS.settle);
+  }
+
+  /** Leaves {@code testSetSize} out of the JSON when it is {@link Mnist#TEST} (Jackson's filter: equal = left out). */
+  static final class AllTestImages {
+    @Override
+    public boolean equals(Object value) {
+      return value instanceof Integer n && n == Mnist.TEST;
+    }
+
+    @Override
+    public int hashCode() {
+      return Mnist.TEST;
+    }
+  }
+
+  /** Reads {@code testSetSize} as an int; absent (a record written before it existed), it is {@link Mnist#TEST}. */
+  static final class TestSetSizeReader extends StdDeserializer<Integer> {
+    TestSetSizeReader() {
+      super(Integer.class);
+    }
+
+    @Override
+    public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return _parseIntPrimitive(p, ctxt);
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+      return Mnist.TEST;
+    }
+
+    /** An explicit null is refused as for every other int (FAIL_ON_NULL_FOR_PRIMITIVES). */
+    @Override
+    public Integer getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+      _verifyNullForPrimitive(ctxt);
+      return 0;
+    }
   }
 
   /** A builder that starts from {@link #DEFAULTS}. */
@@ -162,6 +215,7 @@ public record RunSpec(List<Integer> sizes, String init, double eta, double lambd
     private int epochs;
     private int trainingSetSize;
     private int validationSetSize;
+    private int testSetSize;
     private long seed;
     private boolean gradients;
     private boolean instrument;
@@ -182,6 +236,7 @@ public record RunSpec(List<Integer> sizes, String init, double eta, double lambd
       epochs = s.epochs;
       trainingSetSize = s.trainingSetSize;
       validationSetSize = s.validationSetSize;
+      testSetSize = s.testSetSize;
       seed = s.seed;
       gradients = s.gradients;
       instrument = s.instrument;
@@ -248,6 +303,11 @@ public record RunSpec(List<Integer> sizes, String init, double eta, double lambd
       return this;
     }
 
+    public Builder testSetSize(int v) {
+      testSetSize = v;
+      return this;
+    }
+
     public Builder seed(long v) {
       seed = v;
       return this;
@@ -304,9 +364,9 @@ public record RunSpec(List<Integer> sizes, String init, double eta, double lambd
     }
 
     public RunSpec build() {
-      return new RunSpec(sizes, init, eta, lambda, miniBatchSize, epochs, trainingSetSize, validationSetSize, seed,
-          gradients, instrument, snapshotsPerEpoch, histogramEpochs, saturationSample, monitorSample, input,
-          saturationThresholds, settle);
+      return new RunSpec(sizes, init, eta, lambda, miniBatchSize, epochs, trainingSetSize, validationSetSize,
+          testSetSize, seed, gradients, instrument, snapshotsPerEpoch, histogramEpochs, saturationSample, monitorSample,
+          input, saturationThresholds, settle);
     }
   }
 }

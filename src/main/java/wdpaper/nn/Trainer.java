@@ -60,9 +60,10 @@ public final class Trainer {
   }
 
   /**
-   * Trains as {@code spec} says on {@code training} (its size is n), measuring on {@code validation}, and returns
-   * the metrics. The caller selects the data ({@code spec.trainingSetSize()} etc.); the spec's other settings are
-   * read here.
+   * Trains as {@code spec} says on {@code training} (its size is n), measuring on {@code validation} after each
+   * epoch and on all of {@code test} after the last, and returns the metrics. The caller selects the data (the first
+   * {@code spec.trainingSetSize()}, {@code validationSetSize()}, {@code testSetSize()} images); the spec's other
+   * settings are read here.
    */
   public static TrainingResult train(RunSpec spec, Dataset training, Dataset validation, Dataset test,
       Listener listener) {

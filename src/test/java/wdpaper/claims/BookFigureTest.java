@@ -18,7 +18,7 @@ class BookFigureTest {
     boolean shape = new1 > old1 && Math.abs(oldLast - newLast) < Math.abs(new1 - old1);
     return new BookFigure.Result(0.1, 5, 10, 30, 50_000, 10_000, 3, 784, 10, List.of(30), List.of(old, neu), old,
         neu, BookFigure.aboveBound(old1, 87), new1 - 93, BookFigure.aboveBound(96, oldLast),
-        BookFigure.aboveBound(96, newLast), 0, shape, true);
+        BookFigure.aboveBound(96, newLast), 0, shape, true, 10_000, true);
   }
 
   @Test

@@ -75,6 +75,12 @@ class ExperimentLoaderTest {
     assertThat(error(", \"validationSetSize\": 10.5")).isEqualTo("x.json: 'validationSetSize' must be a whole number"
         + " 1..10000, was 10.5");
     assertThat(error(", \"miniBatchSize\": 0")).isEqualTo("x.json: 'miniBatchSize' must be in 1..50000, was 0");
+    assertThat(error(", \"testSetSize\": 0")).isEqualTo("x.json: 'testSetSize' must be in 1..10000, was 0");
+    assertThat(error(", \"testSetSize\": 10001")).isEqualTo("x.json: 'testSetSize' must be in 1..10000, was 10001");
+    assertThat(error(", \"testSetSize\": 500.5")).isEqualTo("x.json: 'testSetSize' must be a whole number 1..10000,"
+        + " was 500.5");
+    assertThat(error(", \"testSetSize\": \"all\"")).isEqualTo("x.json: 'testSetSize' must be a whole number"
+        + " 1..10000, was \"all\"");
   }
 
   @Test
@@ -219,6 +225,23 @@ class ExperimentLoaderTest {
     assertThat(quick.runs()).hasSize(4);
     assertThat(quick.runs().get(0).spec().trainingSetSize()).isEqualTo(Profile.QUICK_TRAINING);
     assertThat(quick.runs().get(0).spec().epochs()).isEqualTo(Profile.QUICK_EPOCHS);
+    assertThat(quick.runs().get(0).spec().testSetSize()).isEqualTo(Profile.QUICK_TEST);
+    assertThat(full.runs().get(0).spec().testSetSize()).isEqualTo(wdpaper.data.Mnist.TEST);
     assertThat(full.runs().get(0).sweep()).containsKeys("sizes", "init");
+  }
+
+  @Test
+  void testSetSizeIsReadCappedByTheQuickProfileAndOverriddenByItsBlock() throws IOException {
+    Path f = spec(String.format(BASE, ", \"testSetSize\": 4000"));
+    assertThat(ExperimentLoader.load(f, Profile.FULL, "x.json").runs().get(0).spec().testSetSize()).isEqualTo(4000);
+    assertThat(ExperimentLoader.load(f, Profile.QUICK, "x.json").runs().get(0).spec().testSetSize())
+        .isEqualTo(Profile.QUICK_TEST);
+    f = spec(String.format(BASE, ", \"testSetSize\": 300"));
+    assertThat(ExperimentLoader.load(f, Profile.QUICK, "x.json").runs().get(0).spec().testSetSize()).isEqualTo(300);
+    f = spec(String.format(BASE, ", \"quick\": {\"testSetSize\": 10000}"));
+    assertThat(ExperimentLoader.load(f, Profile.QUICK, "x.json").runs().get(0).spec().testSetSize())
+        .isEqualTo(10_000);
+    f = spec(String.format(BASE, ", \"quick\": {\"testSetSize\": 0}"));
+    assertThat(message(f, Profile.QUICK)).isEqualTo("x.json: 'quick.testSetSize' must be in 1..10000, was 0");
   }
 }

@@ -15,7 +15,9 @@ import wdpaper.nn.EpochMetrics;
 import wdpaper.nn.LayerMetrics;
 import wdpaper.nn.RunSpec;
 import wdpaper.nn.TrainingResult;
+import wdpaper.data.Mnist;
 import wdpaper.project.ExitCodes;
+import wdpaper.project.Json;
 import wdpaper.project.UserError;
 
 class ResultCacheTest {
@@ -128,5 +130,31 @@ class ResultCacheTest {
         List.of(2), 10, 10);
     assertThat(ResultCache.shape(wider, result("ok", 0, 3))).startsWith("has 2 layer measurements in epoch 0");
     assertThat(cache.get(s)).isEmpty();
+  }
+
+  /**
+   * A record of main's full build (trainer-5, {@code /work/cache-trainer5/runs}), written before the spec had a
+   * {@code testSetSize}: its spec reads back as all test images, its key (the file name) is still the key of that
+   * run, and the cache uses it; measuring fewer test images is another run.
+   */
+  @Test
+  void aRecordWrittenBeforeTestSetSizeExistedKeepsItsKeyAndIsUsed() throws IOException {
+    String json;
+    try (var in = ResultCacheTest.class.getResourceAsStream("trainer-5-record-before-testSetSize.json")) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(json).doesNotContain("testSetSize");
+    RunRecord old = Json.MAPPER.readValue(json, RunRecord.class);
+    RunSpec spec = RunSpec.builder().init("old").lambda(25_000).epochs(2).seed(3).gradients(false).build();
+    assertThat(old.spec()).isEqualTo(spec);
+    assertThat(old.spec().testSetSize()).isEqualTo(Mnist.TEST);
+    ResultCache cache = new ResultCache(dir, old.dataChecksums(), s -> {}, true);
+    assertThat(cache.key(spec)).isEqualTo(old.key()).isEqualTo("7684863e378eac74");
+    Files.writeString(dir.resolve("7684863e378eac74.json"), json);
+    assertThat(cache.get(spec).orElseThrow().resultSha256()).isEqualTo(old.resultSha256());
+    assertThat(Json.write(cache.get(spec).orElseThrow())).isEqualTo(json);
+    RunSpec fewer = spec.toBuilder().testSetSize(1_000).build();
+    assertThat(cache.key(fewer)).isNotEqualTo(old.key());
+    assertThat(cache.get(fewer)).isEmpty();
   }
 }

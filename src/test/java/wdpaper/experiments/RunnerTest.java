@@ -25,7 +25,7 @@ class RunnerTest {
         s -> {}).provision());
     Path spec = Files.writeString(dir.resolve("small.json"), "{\"id\": \"small\", \"title\": \"T\", \"sizes\": [196, 10,"
         + " 10], \"init\": \"old\", \"eta\": 0.1, \"lambda\": 5, \"epochs\": 8, \"seeds\": 1, \"trainingSetSize\": 2000,"
-        + " \"validationSetSize\": 500, \"input\": \"mnist-14x14\", \"instrument\": true, \"histogramEpochs\": [0],"
+        + " \"validationSetSize\": 500, \"testSetSize\": 300, \"input\": \"mnist-14x14\", \"instrument\": true, \"histogramEpochs\": [0],"
         + " \"saturationThresholds\": [3, 4], \"settle\": {\"fraction\": 1, \"epochs\": 1}}");
     List<ExperimentSpec> specs = List.of(ExperimentLoader.load(spec, Profile.FULL, "small.json"));
     ResultCache cache = new ResultCache(dir.resolve("runs"), mnist.checksums(), s -> {});
@@ -34,6 +34,9 @@ class RunnerTest {
     assertThat(t.status()).isEqualTo(TrainingResult.SETTLED);
     assertThat(t.settledAtEpoch()).isEqualTo(t.epochs().size() - 1).isLessThan(8);
     assertThat(t.epochs().get(1).validationAccuracy()).as("better than chance").isGreaterThan(0.15);
+    assertThat(r.of("small").get(0).run().spec().testSetSize()).isEqualTo(300);
+    assertThat(t.testAccuracy() * 300).as("a share of the first 300 test images")
+        .isCloseTo(Math.rint(t.testAccuracy() * 300), org.assertj.core.data.Offset.offset(1e-9));
     EpochMetrics.Saturation s = t.epochs().get(1).saturation().get(0);
     assertThat(s.thresholds()).containsExactly(3.0, 4.0);
     assertThat(s.neuronFraction()[0]).hasSize(10);
