@@ -38,7 +38,9 @@ final class CostModel {
     double measured = 0.4 * (spec.validationSetSize() + spec.monitorSample() + spec.saturationSample());
     double trained = spec.gradients() ? spec.trainingSetSize() * (spec.instrument() ? 1.2 : 1.0)
         : 0.05 * spec.trainingSetSize();
-    return spec.epochs() * perStandardEpoch * (trained + measured) / STANDARD_EXAMPLES;
+    // and once, after the last epoch, the test images
+    double tested = 0.4 * spec.testSetSize();
+    return (spec.epochs() * (trained + measured) + tested) * perStandardEpoch / STANDARD_EXAMPLES;
   }
 
   private static int padded(int n) {
