@@ -150,7 +150,7 @@ public final class Runner {
     Mnist data = mnist.input(InputVariant.of(spec.input()).orElseThrow());
     int n = spec.trainingSetSize();
     // decoded as far as read: pure decay reads only the training cost's sample of the n examples
-    Dataset training = data.training(spec.gradients() ? n : Math.min(n, spec.monitorSample()));
+    Dataset training = data.training(Trainer.examplesRead(spec, n));
     Dataset validation = data.validation(spec.validationSetSize());
     long t0 = System.nanoTime();
     TrainingResult result = Trainer.train(spec, n, training, validation, data.test(spec.testSetSize()),

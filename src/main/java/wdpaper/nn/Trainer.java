@@ -78,12 +78,20 @@ public final class Trainer {
    */
   public static TrainingResult train(RunSpec spec, int n, Dataset training, Dataset validation, Dataset test,
       Listener listener) {
-    int read = spec.gradients() ? n : Math.min(n, spec.monitorSample());
+    int read = examplesRead(spec, n);
     if (training.size() != n && training.size() != read) {
       throw new IllegalArgumentException("a training set of " + n + " examples needs the first " + read
           + " of them, was given " + training.size());
     }
     return new Trainer(spec, training, n).run(training, validation, test, listener);
+  }
+
+  /**
+   * How many of the first of {@code n} training examples a run of {@code spec} reads: all n with gradients; with the
+   * gradient term off (pure decay), only the training cost's sample.
+   */
+  public static int examplesRead(RunSpec spec, int n) {
+    return spec.gradients() ? n : Math.min(n, spec.monitorSample());
   }
 
   /** Trains and returns the final parameters (used to check this trainer against the reference). */
