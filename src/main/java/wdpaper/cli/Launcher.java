@@ -56,6 +56,20 @@ final class Launcher {
   static final List<String> ARCHIVE_AT_ITS_ADDRESS = List.of("-XX:+UnlockDiagnosticVMOptions",
       "-XX:ArchiveRelocationMode=0");
 
+  /**
+   * Backs the second JVM's heap with transparent huge pages (2 MB) where the kernel offers them on request
+   * ({@link #hugePagesOffered}). On this machine, a virtual machine, the first touch of a fresh 4 KB page costs about
+   * 15 us, and a quick build touched about 88,000 of them, most inside the collector's pauses, when objects are
+   * copied to pages of the old generation no object had used before (perf: 37,000 faults in the old generation,
+   * 26,000 in eden); a 400 MB touch took 1.5 s in 4 KB pages and 0.03 to 0.7 s in huge pages. With them the quick
+   * build has about 15,000 page faults, the pauses 0.76 s instead of 1.15 s. Memory is only laid out differently:
+   * nothing computed changes.
+   */
+  static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+  /** Where Linux says whether it gives transparent huge pages: always, on request (madvise) or never. */
+  static final Path HUGE_PAGES_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+
   private Launcher() {}
 
   /** How to start the second JVM, and where its archive goes when it was written. */
@@ -76,7 +90,7 @@ final class Launcher {
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Optional<Plan> plan = plan(java, jar.get(), jvmOptions.get(), List.of(args), Runtime.version().toString(),
-        ProcessHandle.current().pid());
+        ProcessHandle.current().pid(), hugePagesOffered(HUGE_PAGES_SETTING));
     if (plan.isEmpty()) {
       return OptionalInt.empty();
     }
@@ -86,10 +100,11 @@ final class Launcher {
   /**
    * The second JVM's command for {@code args}, or empty if they run here: {@code java <options of this JVM>
    * -Dwdpaper.launcher=child <archive options> -jar <jar> <args>}. The archive is read if it exists and is not
-   * older than the jar, else written to a temporary file named after {@code pid}.
+   * older than the jar, else written to a temporary file named after {@code pid}. {@code hugePages}: the kernel
+   * gives transparent huge pages on request ({@link #HUGE_PAGES}).
    */
   static Optional<Plan> plan(Path java, Path jar, List<String> jvmOptions, List<String> args, String jvmVersion,
-      long pid) {
+      long pid, boolean hugePages) {
     if (args.isEmpty() || !COMMANDS.contains(args.get(0))) {
       return Optional.empty();
     }
@@ -118,6 +133,10 @@ final class Launcher {
     if (jvmOptions.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) {
       cmd.add(SERIAL_GC);
     }
+    if (hugePages
+        && jvmOptions.stream().noneMatch(o -> o.matches("-XX:[+-](UseTransparentHugePages|UseLargePages\\w*)"))) {
+      cmd.add(HUGE_PAGES);
+    }
     if (c1Only(args) && jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel"))) {
       cmd.add("-XX:TieredStopAtLevel=1");
       // nothing for JitDirectives to change when C2 is off
@@ -143,6 +162,20 @@ final class Launcher {
   static Path archive(Path jar, String jvmVersion) {
     String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
     return jar.resolveSibling(name + ".jvm-" + jvmVersion.replaceAll("[^A-Za-z0-9.]", "_") + ".jsa");
+  }
+
+  /**
+   * Whether the kernel's setting file ({@link #HUGE_PAGES_SETTING}, e.g. {@code always [madvise] never}, the
+   * bracketed word chosen) gives huge pages to memory that asks for them; false if it says never or cannot be read
+   * (not Linux), so that the JVM never warns that it cannot have them.
+   */
+  static boolean hugePagesOffered(Path setting) {
+    try {
+      String s = Files.readString(setting);
+      return s.contains("[always]") || s.contains("[madvise]");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** The archive exists and was written after the jar (a rebuilt jar makes the JVM ignore an older archive). */

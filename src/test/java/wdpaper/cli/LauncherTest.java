@@ -33,7 +33,7 @@ class LauncherTest {
   @Test
   void firstBuildWritesTheArchiveToATemporaryFileNamedAfterItsProcess() throws IOException {
     Path jar = jar();
-    Launcher.Plan p = Launcher.plan(JAVA, jar, List.of("-Xmx2g"), List.of("build", "--quick"), "17.0.15+6", 42)
+    Launcher.Plan p = Launcher.plan(JAVA, jar, List.of("-Xmx2g"), List.of("build", "--quick"), "17.0.15+6", 42, false)
         .orElseThrow();
     Path tmp = dir.resolve("paper-all.jvm-17.0.15_6.jsa.42.tmp");
     assertThat(p.command()).containsExactly("/jdk/bin/java", "-Xmx2g", "-Dwdpaper.launcher=child",
@@ -47,39 +47,69 @@ class LauncherTest {
   void laterBuildsReadTheArchiveAndARenderCompilesWithC1Only() throws IOException {
     Path jar = jar();
     Path archive = archive(jar, "17.0.15+6", "classes", 2_000_000);
-    Launcher.Plan p = Launcher.plan(JAVA, jar, List.of(), List.of("render"), "17.0.15+6", 42).orElseThrow();
+    Launcher.Plan p = Launcher.plan(JAVA, jar, List.of(), List.of("render"), "17.0.15+6", 42, false).orElseThrow();
     assertThat(p.command()).containsExactly("/jdk/bin/java", "-Dwdpaper.launcher=child",
         "-XX:SharedArchiveFile=" + archive, "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
         Launcher.QUIET, Launcher.SERIAL_GC, "-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true", "-jar",
         jar.toString(), "render");
     assertThat(p.written()).isEmpty();
     // the archive is mapped where it was written unless the user chose how
-    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:ArchiveRelocationMode=1"), List.of("render"), "17.0.15+6", 42)
+    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:ArchiveRelocationMode=1"), List.of("render"), "17.0.15+6", 42,
+        false)
         .orElseThrow().command()).containsOnlyOnce("-XX:ArchiveRelocationMode=1")
         .doesNotContain("-XX:ArchiveRelocationMode=0");
     // the user's own choice of compiler stays
-    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:TieredStopAtLevel=4"), List.of("render"), "17.0.15+6", 42)
+    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:TieredStopAtLevel=4"), List.of("render"), "17.0.15+6", 42, false)
         .orElseThrow().command()).containsOnlyOnce("-XX:TieredStopAtLevel=4").doesNotContain("-XX:TieredStopAtLevel=1");
   }
 
   @Test
   void aFullBuildKeepsC2ForItsTrainingAndAQuickBuildCompilesWithC1Only() throws IOException {
     Path jar = jar();
-    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build"), "17", 7).orElseThrow().command())
+    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build"), "17", 7, false).orElseThrow().command())
         .noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel")).doesNotContain("-Dwdpaper.jit.defaults=true");
-    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build", "--jobs", "2", "--quick"), "17", 7).orElseThrow()
+    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build", "--jobs", "2", "--quick"), "17", 7, false)
+        .orElseThrow()
         .command()).contains("-XX:TieredStopAtLevel=1", "-Dwdpaper.jit.defaults=true");
   }
 
   @Test
   void theSerialCollectorUnlessTheUserNamedOne() throws IOException {
     Path jar = jar();
-    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build"), "17", 7).orElseThrow().command())
+    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build"), "17", 7, false).orElseThrow().command())
         .containsOnlyOnce(Launcher.SERIAL_GC);
-    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:+UseG1GC"), List.of("build"), "17", 7).orElseThrow()
+    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:+UseG1GC"), List.of("build"), "17", 7, false).orElseThrow()
         .command()).contains("-XX:+UseG1GC").doesNotContain(Launcher.SERIAL_GC);
-    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:+UseParallelGC"), List.of("render"), "17", 7).orElseThrow()
+    assertThat(Launcher.plan(JAVA, jar, List.of("-XX:+UseParallelGC"), List.of("render"), "17", 7, false).orElseThrow()
         .command()).doesNotContain(Launcher.SERIAL_GC);
+  }
+
+  @Test
+  void hugePagesWhereTheKernelGivesThemOnRequestUnlessTheUserChosePages() throws IOException {
+    Path jar = jar();
+    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build", "--quick"), "17", 7, true).orElseThrow()
+        .command()).containsOnlyOnce(Launcher.HUGE_PAGES)
+        .containsSubsequence(Launcher.HUGE_PAGES, "-jar", jar.toString(), "build", "--quick");
+    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("render"), "17", 7, false).orElseThrow().command())
+        .doesNotContain(Launcher.HUGE_PAGES);
+    for (String own : List.of("-XX:-UseTransparentHugePages", "-XX:+UseLargePages", "-XX:-UseLargePages")) {
+      assertThat(Launcher.plan(JAVA, jar, List.of(own), List.of("build"), "17", 7, true).orElseThrow().command())
+          .as(own).containsOnlyOnce(own).doesNotContain(Launcher.HUGE_PAGES);
+    }
+  }
+
+  @Test
+  void theKernelsHugePageSettingIsReadFromItsBracketedWord() throws IOException {
+    Path setting = dir.resolve("enabled");
+    Files.writeString(setting, "always [madvise] never\n");
+    assertThat(Launcher.hugePagesOffered(setting)).isTrue();
+    Files.writeString(setting, "[always] madvise never\n");
+    assertThat(Launcher.hugePagesOffered(setting)).isTrue();
+    // the JVM would warn that it cannot have them
+    Files.writeString(setting, "always madvise [never]\n");
+    assertThat(Launcher.hugePagesOffered(setting)).isFalse();
+    // not Linux, or no such setting
+    assertThat(Launcher.hugePagesOffered(dir.resolve("absent"))).isFalse();
   }
 
   @Test
@@ -87,7 +117,8 @@ class LauncherTest {
     Path jar = jar();
     Path archive = archive(jar, "17", "classes of an older jar", 500_000);
     assertThat(Launcher.usable(archive, jar)).isFalse();
-    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build"), "17", 7).orElseThrow().written()).isPresent();
+    assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("build"), "17", 7, false).orElseThrow().written())
+        .isPresent();
     Files.setLastModifiedTime(archive, FileTime.fromMillis(1_000_000));
     assertThat(Launcher.usable(archive, jar)).isTrue();
     Files.writeString(archive, "");
@@ -109,7 +140,7 @@ class LauncherTest {
     for (List<String> args : List.of(List.<String>of(), List.of("train"), List.of("serve", "--quick"),
         List.of("bench"), List.of("--version"), List.of("build", "--help"), List.of("render", "-h"),
         List.of("build", "-V"))) {
-      assertThat(Launcher.plan(JAVA, jar, List.of(), args, "17", 1)).as(args.toString()).isEmpty();
+      assertThat(Launcher.plan(JAVA, jar, List.of(), args, "17", 1, false)).as(args.toString()).isEmpty();
     }
   }
 
