@@ -10,6 +10,7 @@ import com.openhtmltopdf.layout.SharedContext;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxFastOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -30,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +50,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.xmpbox.XMPMetadata;
@@ -622,6 +625,117 @@ public final class PdfRenderer {
    * as openhtmltopdf's default, made for URLs, does: that broke "1/√n_w" as "1" + "/√n_w" and "x.csv" as "x." +
    * "csv". A table that then no longer fits goes to a landscape page.
    */
+  /**
+   * Each distinct formula drawn once per PDF: the paper's 319 formulas are 140 distinct drawings (the same n_w, eta
+   * or lambda again and again), and Batik, which openhtmltopdf draws an SVG with, copies the SVG into a document of
+   * its own, styles it, builds its graphics tree and paints it at every occurrence; that was about 40 % of the PDF
+   * thread's time (JFR). Here the first occurrence of a formula (the same markup under the same page styles) is
+   * painted by Batik into a form XObject, as openhtmltopdf itself does ({@code drawWithGraphics}: a
+   * {@code PdfBoxGraphics2D} of the drawing's whole-pixel size, scaled from 96 to 72 per inch), and every occurrence,
+   * the first one too, places that form where openhtmltopdf would have placed its own. A formula with text in it
+   * (none of the paper's: JLaTeXMath draws glyphs as paths) and any drawing that does not go as expected are left
+   * to openhtmltopdf, as before. The page shows the same drawing; the PDF holds each formula once.
+   */
+  static final class FormulaForms {
+    /** A formula painted into a form, and the size in pixels that Batik gave for it. */
+    private record Painted(PDFormXObject form, float width, float height) {}
+
+    private final Map<String, Painted> drawn = new HashMap<>();
+
+    /**
+     * Draws the formula {@code svg} of {@code image}, laid out in {@code box}, at (x, y); false if it is left to
+     * openhtmltopdf. Batik scales the drawing to the box's content area, so its size is part of what makes two
+     * occurrences the same drawing.
+     */
+    boolean draw(PdfBoxFastOutputDevice device, RenderingContext ctx, org.w3c.dom.Element svg, Box box,
+        SVGDrawer.SVGImage image, double x, double y) {
+      if (svg.getElementsByTagNameNS("*", "text").getLength() > 0 || x != Math.rint(x) || y != Math.rint(y)) {
+        return false;
+      }
+      java.awt.Rectangle area = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), ctx);
+      String key = area.width + "x" + area.height + "\n" + ctx.getCss().getCSSForAllDescendants(svg) + "\n"
+          + markup(svg);
+      Painted painted = drawn.get(key);
+      if (painted == null) {
+        painted = paint(device.getWriter(), ctx, image, x, y);
+        if (painted == null) {
+          return false;
+        }
+        drawn.put(key, painted);
+      }
+      place(device, painted, (int) x, (int) y);
+      return true;
+    }
+
+    /**
+     * Where openhtmltopdf puts a drawing it made with {@code drawWithGraphics}: its form's lower-left corner at
+     * (x, y + 0.75 h dpp) in the page's dots, h being the height in pixels Batik asked for; {@code drawPdfAsImage}
+     * puts a form's lower-left corner at (x, y + ih) for an intrinsic height ih in dots, and leaves the form's size
+     * as it is when the intrinsic width is 0 (it scales only images of a known size).
+     */
+    private static void place(PdfBoxFastOutputDevice device, Painted painted, int x, int y) {
+      float height = painted.height() * device.getDotsPerPoint() * (72f / 96f);
+      device.drawPdfAsImage(painted.form(), new java.awt.Rectangle(x, y, 0, 0), 0f, height);
+    }
+
+    /** Batik's painting of the formula as a form, or null if Batik did not paint it the one expected way. */
+    private static Painted paint(PDDocument doc, RenderingContext ctx, SVGDrawer.SVGImage image, double x,
+        double y) {
+      com.openhtmltopdf.extend.OutputDeviceGraphicsDrawer[] painter = {null};
+      float[] size = new float[2];
+      OutputDevice capture = (OutputDevice) java.lang.reflect.Proxy.newProxyInstance(
+          OutputDevice.class.getClassLoader(), new Class<?>[] {OutputDevice.class}, (proxy, method, args) -> {
+            if (method.getName().equals("drawWithGraphics") && args.length == 5 && painter[0] == null) {
+              size[0] = (Float) args[2];
+              size[1] = (Float) args[3];
+              painter[0] = (com.openhtmltopdf.extend.OutputDeviceGraphicsDrawer) args[4];
+              return null;
+            }
+            throw new UnsupportedOperationException(method.getName());
+          });
+      try {
+        image.drawSVG(capture, ctx, x, y);
+        if (painter[0] == null) {
+          return null;
+        }
+        de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D g =
+            new de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D(doc, (int) size[0], (int) size[1]);
+        painter[0].render(g);
+        g.dispose();
+        PDFormXObject form = g.getXFormObject();
+        form.setMatrix(java.awt.geom.AffineTransform.getScaleInstance(72f / 96f, 72f / 96f));
+        return new Painted(form, size[0], size[1]);
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    /** The element as markup: its name, attributes in document order and children, recursively. */
+    static String markup(org.w3c.dom.Node node) {
+      StringBuilder out = new StringBuilder();
+      markup(node, out);
+      return out.toString();
+    }
+
+    private static void markup(org.w3c.dom.Node node, StringBuilder out) {
+      if (node.getNodeType() != org.w3c.dom.Node.ELEMENT_NODE) {
+        out.append(node.getNodeValue() == null ? "" : node.getNodeValue());
+        return;
+      }
+      out.append('<').append(node.getNodeName());
+      org.w3c.dom.NamedNodeMap attributes = node.getAttributes();
+      for (int i = 0; i < attributes.getLength(); i++) {
+        org.w3c.dom.Node a = attributes.item(i);
+        out.append(' ').append(a.getNodeName()).append("=\"").append(a.getNodeValue()).append('"');
+      }
+      out.append('>');
+      for (org.w3c.dom.Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
+        markup(c, out);
+      }
+      out.append("</").append(node.getNodeName()).append('>');
+    }
+  }
+
   private static final class LineBreaker implements com.openhtmltopdf.extend.FSTextBreaker {
     private final java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT);
 
@@ -692,7 +806,9 @@ public final class PdfRenderer {
 
         @Override
         public void drawSVG(OutputDevice device, RenderingContext ctx, double x, double y) {
-          image.drawSVG(device, ctx, x, y);
+          if (!(device instanceof PdfBoxFastOutputDevice fast) || !forms.draw(fast, ctx, svg, box, image, x, y)) {
+            image.drawSVG(device, ctx, x, y);
+          }
           if (device instanceof PdfBoxOutputDevice pdf) {
             drawInvisible(pdf, ctx, box, text, x, y, image.getIntrinsicWidth(), image.getIntrinsicHeight(),
                 baseline);
@@ -700,6 +816,8 @@ public final class PdfRenderer {
         }
       };
     }
+
+    private final FormulaForms forms = new FormulaForms();
 
     private static final Pattern HEIGHT = Pattern.compile("height:\\s*([0-9.]+)em");
     private static final Pattern DEPTH = Pattern.compile("vertical-align:\\s*-([0-9.]+)em");

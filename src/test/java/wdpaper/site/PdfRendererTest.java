@@ -186,6 +186,41 @@ class PdfRendererTest {
     assertThat(warnings).isEmpty();
   }
 
+  @Test
+  void eachDistinctFormulaIsDrawnOnceAndPlacedAtEveryOccurrenceAtItsOwnSize() throws IOException {
+    String eta = MATH.svg("\\eta\\lambda \\ll n", false);
+    String html = paper("", "<h2>Why <span class=\"math inline\">" + eta + "</span> matters</h2><p>First <span"
+        + " class=\"math inline\">" + eta + "</span>, again <span class=\"math inline\">" + eta + "</span> and once"
+        + " more <span class=\"math inline\">" + eta + "</span>; but <span class=\"math inline\">"
+        + MATH.svg("\\exp(-\\eta\\lambda/m)", false) + "</span> is another.</p>");
+    try (PDDocument doc = Loader.loadPDF(render(html, new ArrayList<>()))) {
+      // the forms drawn, in order, as objects (a form's name is the page's own)
+      List<PDFormXObject> drawn = new ArrayList<>();
+      for (PDPage page : doc.getPages()) {
+        List<Object> operands = new ArrayList<>();
+        for (Object token : new org.apache.pdfbox.pdfparser.PDFStreamParser(page).parse()) {
+          if (token instanceof org.apache.pdfbox.contentstream.operator.Operator op) {
+            if (op.getName().equals("Do")) {
+              drawn.add((PDFormXObject) page.getResources().getXObject((COSName) operands.get(0)));
+            }
+            operands.clear();
+          } else {
+            operands.add(token);
+          }
+        }
+      }
+      List<Object> streams = drawn.stream().map(f -> (Object) f.getCOSObject()).toList();
+      // five occurrences, three drawings: the heading's (larger), the body's three, the other formula
+      assertThat(streams).hasSize(5);
+      assertThat(streams.stream().distinct()).hasSize(3);
+      assertThat(streams.get(1)).isSameAs(streams.get(2)).isSameAs(streams.get(3)).isNotSameAs(streams.get(0))
+          .isNotSameAs(streams.get(4));
+      assertThat(drawn.get(0).getBBox().getHeight()).isGreaterThan(drawn.get(1).getBBox().getHeight());
+      assertThat(new PDFTextStripper().getText(doc).split("ηλ ≪ n", -1)).as("the text behind each occurrence")
+          .hasSize(5);
+    }
+  }
+
   /**
    * The text each glyph maps to, as a viewer copying it or poppler's pdftotext gets it (PDFTextStripper itself
    * would silently turn ligature characters back into letters).
