@@ -74,8 +74,9 @@ final class BenchCommand implements Callable<Integer> {
         + " training + validation (%d images) + training cost (%d); %d timed epochs per run, %d round(s)%n",
         book.init(), book.miniBatchSize(), book.eta(), book.lambda(), n, mnist.validation().size(),
         book.monitorSample(), epochs, rounds);
-    common.out().printf(Locale.ROOT, "java %s (%s) on %s, %d cores%n", System.getProperty("java.version"),
-        System.getProperty("java.vm.name"), cpu(), Runtime.getRuntime().availableProcessors());
+    int cores = Runtime.getRuntime().availableProcessors();
+    common.out().printf(Locale.ROOT, "java %s (%s) on %s, %d core%s%n", System.getProperty("java.version"),
+        System.getProperty("java.vm.name"), cpu(), cores, cores == 1 ? "" : "s");
     Map<String, List<Double>> times = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     boolean torch = numpy;

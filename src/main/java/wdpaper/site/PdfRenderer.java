@@ -621,11 +621,6 @@ public final class PdfRenderer {
   }
 
   /**
-   * Lines break where Unicode says (after spaces and hyphens, ...), not also before every "/" and after every "."
-   * as openhtmltopdf's default, made for URLs, does: that broke "1/√n_w" as "1" + "/√n_w" and "x.csv" as "x." +
-   * "csv". A table that then no longer fits goes to a landscape page.
-   */
-  /**
    * Each distinct formula drawn once per PDF: the paper's 319 formulas are 140 distinct drawings (the same n_w, eta
    * or lambda again and again), and Batik, which openhtmltopdf draws an SVG with, copies the SVG into a document of
    * its own, styles it, builds its graphics tree and paints it at every occurrence; that was about 40 % of the PDF
@@ -641,6 +636,7 @@ public final class PdfRenderer {
     private record Painted(PDFormXObject form, float width, float height) {}
 
     private final Map<String, Painted> drawn = new HashMap<>();
+    private final Set<String> leftToBatik = new java.util.HashSet<>();
 
     /**
      * Draws the formula {@code svg} of {@code image}, laid out in {@code box}, at (x, y); false if it is left to
@@ -655,10 +651,15 @@ public final class PdfRenderer {
       java.awt.Rectangle area = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), ctx);
       String key = area.width + "x" + area.height + "\n" + ctx.getCss().getCSSForAllDescendants(svg) + "\n"
           + markup(svg);
+      if (leftToBatik.contains(key)) {
+        return false;
+      }
       Painted painted = drawn.get(key);
       if (painted == null) {
         painted = paint(device.getWriter(), ctx, image, x, y);
         if (painted == null) {
+          // painted by openhtmltopdf from now on, without trying again at each occurrence
+          leftToBatik.add(key);
           return false;
         }
         drawn.put(key, painted);
@@ -685,6 +686,13 @@ public final class PdfRenderer {
       float[] size = new float[2];
       OutputDevice capture = (OutputDevice) java.lang.reflect.Proxy.newProxyInstance(
           OutputDevice.class.getClassLoader(), new Class<?>[] {OutputDevice.class}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+              return switch (method.getName()) {
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                default -> "formula capture";
+              };
+            }
             if (method.getName().equals("drawWithGraphics") && args.length == 5 && painter[0] == null) {
               size[0] = (Float) args[2];
               size[1] = (Float) args[3];
@@ -736,6 +744,11 @@ public final class PdfRenderer {
     }
   }
 
+  /**
+   * Lines break where Unicode says (after spaces and hyphens, ...), not also before every "/" and after every "."
+   * as openhtmltopdf's default, made for URLs, does: that broke "1/√n_w" as "1" + "/√n_w" and "x.csv" as "x." +
+   * "csv". A table that then no longer fits goes to a landscape page.
+   */
   private static final class LineBreaker implements com.openhtmltopdf.extend.FSTextBreaker {
     private final java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT);
 

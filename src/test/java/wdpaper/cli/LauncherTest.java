@@ -92,10 +92,21 @@ class LauncherTest {
         .containsSubsequence(Launcher.HUGE_PAGES, "-jar", jar.toString(), "build", "--quick");
     assertThat(Launcher.plan(JAVA, jar, List.of(), List.of("render"), "17", 7, false).orElseThrow().command())
         .doesNotContain(Launcher.HUGE_PAGES);
-    for (String own : List.of("-XX:-UseTransparentHugePages", "-XX:+UseLargePages", "-XX:-UseLargePages")) {
+    for (String own : List.of("-XX:-UseTransparentHugePages", "-XX:+UseLargePages", "-XX:-UseLargePages",
+        "-XX:+UseHugeTLBFS", "-XX:+UseSHM", "-XX:LargePageSizeInBytes=2m")) {
       assertThat(Launcher.plan(JAVA, jar, List.of(own), List.of("build"), "17", 7, true).orElseThrow().command())
           .as(own).containsOnlyOnce(own).doesNotContain(Launcher.HUGE_PAGES);
     }
+  }
+
+  @Test
+  void pagesChosenInTheJvmsEnvironmentVariablesCount() {
+    assertThat(Launcher.choosesPagesIn("-Xmx2g  -XX:-UseTransparentHugePages")).isTrue();
+    assertThat(Launcher.choosesPagesIn(" -XX:+UseHugeTLBFS ")).isTrue();
+    assertThat(Launcher.choosesPagesIn("-Xmx2g -XX:+UseSerialGC")).isFalse();
+    assertThat(Launcher.choosesPagesIn("")).isFalse();
+    assertThat(Launcher.choosesPagesIn(null)).isFalse();
+    assertThat(Launcher.choosesPages("-XX:+UseTransparentHugePagesX")).isFalse();
   }
 
   @Test
