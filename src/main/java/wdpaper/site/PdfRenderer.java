@@ -635,8 +635,8 @@ public final class PdfRenderer {
     /** A formula painted into a form, and the size in pixels that Batik gave for it. */
     private record Painted(PDFormXObject form, float width, float height) {}
 
-    private final Map<String, Painted> drawn = new HashMap<>();
-    private final Set<String> leftToBatik = new java.util.HashSet<>();
+    /** Each drawing's form, or empty if Batik did not paint it as expected (left to openhtmltopdf from then on). */
+    private final Map<String, java.util.Optional<Painted>> drawn = new HashMap<>();
 
     /**
      * Draws the formula {@code svg} of {@code image}, laid out in {@code box}, at (x, y); false if it is left to
@@ -651,21 +651,10 @@ public final class PdfRenderer {
       java.awt.Rectangle area = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), ctx);
       String key = area.width + "x" + area.height + "\n" + ctx.getCss().getCSSForAllDescendants(svg) + "\n"
           + markup(svg);
-      if (leftToBatik.contains(key)) {
-        return false;
-      }
-      Painted painted = drawn.get(key);
-      if (painted == null) {
-        painted = paint(device.getWriter(), ctx, image, x, y);
-        if (painted == null) {
-          // painted by openhtmltopdf from now on, without trying again at each occurrence
-          leftToBatik.add(key);
-          return false;
-        }
-        drawn.put(key, painted);
-      }
-      place(device, painted, (int) x, (int) y);
-      return true;
+      java.util.Optional<Painted> painted =
+          drawn.computeIfAbsent(key, k -> java.util.Optional.ofNullable(paint(device.getWriter(), ctx, image, x, y)));
+      painted.ifPresent(p -> place(device, p, (int) x, (int) y));
+      return painted.isPresent();
     }
 
     /**
